@@ -1,0 +1,103 @@
+# jny — hand-written Makefile.
+#   make            build build/jny (installs missing Debian packages first)
+#   make demo       check an example journey
+#   make test       every suite, then again under ASan+UBSan; ends with "N passed, N failed"
+#   make asan       build the sanitizer binary in build/asan/
+#   make lint       cppcheck over the sources
+#   make clean
+# flex and bison run at build time into build/; nothing generated is committed.
+
+BUILD    ?= build
+CC       ?= cc
+OPT      ?= -O2
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+            -Wformat=2 -Wno-format-nonliteral -Werror
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WARN) $(SANFLAGS) \
+             -I lang -I runtime -I $(BUILD) -MMD -MP
+LDLIBS   := -ljansson -lm
+
+# Everything a build and the tests need, installed by tools/install-deps.sh when missing.
+DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
+            diffutils gawk
+
+LANG_SRC    := $(wildcard lang/*.c)
+RUNTIME_SRC := $(wildcard runtime/*.c)
+STDLIB_JNY  := $(shell find stdlib -name '*.jny' | LC_ALL=C sort)
+GEN_C       := $(BUILD)/parser.c $(BUILD)/lexer.c $(BUILD)/stdlib_embed.c
+OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LANG_SRC) $(RUNTIME_SRC)) \
+       $(BUILD)/parser.o $(BUILD)/lexer.o $(BUILD)/stdlib_embed.o
+LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_main.o,$(OBJ))
+
+DEPS_STAMP := build/.deps-installed
+
+.PHONY: all deps demo test test-fast asan lint clean unit
+all: $(BUILD)/jny
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tools/install-deps.sh
+	@mkdir -p build
+	@sh tools/install-deps.sh $(DEB_PKGS)
+	@touch $@
+
+$(BUILD)/jny: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(BUILD)/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Generated sources: bison's and flex's output is not ours to warn about beyond -Wall.
+GEN_CFLAGS = $(filter-out -Wmissing-prototypes -Wshadow,$(ALL_CFLAGS)) -Wno-unused-function \
+             -Wno-sign-compare
+$(BUILD)/parser.c $(BUILD)/parser.h: lang/parser.y | $(DEPS_STAMP)
+	@mkdir -p $(BUILD)
+	bison -Wall -Werror --defines=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
+$(BUILD)/lexer.c $(BUILD)/lexer.h: lang/lexer.l | $(DEPS_STAMP)
+	@mkdir -p $(BUILD)
+	flex --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
+$(BUILD)/parser.o: $(BUILD)/parser.c $(BUILD)/lexer.h
+	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+$(BUILD)/lexer.o: $(BUILD)/lexer.c $(BUILD)/parser.h
+	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed: tools/embed.c | $(DEPS_STAMP)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -Wall -Wextra -Werror -o $@ $<
+$(BUILD)/stdlib_embed.c: $(BUILD)/embed $(STDLIB_JNY)
+	$(BUILD)/embed $@ stdlib $(STDLIB_JNY)
+$(BUILD)/stdlib_embed.o: $(BUILD)/stdlib_embed.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Unit tests: one program per pipeline stage, linked against every object but the CLI's main.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -I tests/unit -o $@ $< $(LIB_OBJ) $(LDLIBS)
+unit: $(UNIT_BIN)
+
+# The sanitizer build lives in its own tree so both binaries can be tested in one run.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 SANFLAGS="$(ASAN_FLAGS)" \
+	  build/asan/jny $(patsubst $(BUILD)/%,build/asan/%,$(UNIT_BIN))
+
+demo: all
+	$(BUILD)/jny check examples/grocery.jny
+
+test: all unit asan
+	@bash tests/run.sh
+
+# One pass over the suites with the normal build only (quicker while working).
+test-fast: all unit
+	@JNY_SKIP_ASAN=1 bash tests/run.sh
+
+lint: | $(DEPS_STAMP)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --inline-suppr --suppress=missingIncludeSystem -I lang -I runtime lang runtime
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,60 @@
+/* fileio.c — see fileio.h. Reads in chunks so that pipes and special files work too. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "source.h"
+
+bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
+  size_t cap = 64 * 1024, len = 0;
+  char *buf = arena_alloc(a, cap + 1);
+  for (;;) {
+    if (len == cap) {
+      if (cap >= SOURCE_MAX_BYTES) {
+        *why = "larger than 256 MiB, the most jny reads";
+        return false;
+      }
+      buf = arena_grow(a, buf, len, cap * 2 + 1);
+      cap *= 2;
+    }
+    size_t n = fread(buf + len, 1, cap - len, f);
+    len += n;
+    if (n == 0) {
+      if (ferror(f)) {
+        *why = strerror(errno ? errno : EIO);
+        return false;
+      }
+      break;
+    }
+  }
+  if (len > SOURCE_MAX_BYTES) {
+    *why = "larger than 256 MiB, the most jny reads";
+    return false;
+  }
+  buf[len] = '\0';
+  out->text = buf;
+  out->len = len;
+  return true;
+}
+
+bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    *why = strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *why = "is a directory";
+    return false;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    *why = strerror(errno);
+    return false;
+  }
+  bool ok = file_read_stream(a, f, out, why);
+  fclose(f);
+  return ok;
+}

@@ -1,0 +1,31 @@
+/* resolve.h — from source files to one resolved Model.
+ *
+ * model_build parses the root sources, follows `use` (relative files, then embedded std
+ * modules, then JNY_PATH), loads each module once, and resolves every declaration against the
+ * schema (schema.h): one namespace, references checked for existence and kind, attributes
+ * checked for arity, type and range. Problems go to the DiagList; a model is always returned,
+ * holding whatever resolved, so that later stages can still run where it is safe.
+ */
+#ifndef JNY_RESOLVE_H
+#define JNY_RESOLVE_H
+
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+
+/* How deep `use` may chain (E0403): 64 files deep is far beyond real layering, and stops a
+ * generated chain from exhausting the stack. */
+#define RESOLVE_MAX_MODULE_DEPTH 64
+
+typedef struct ModelInput {
+  Arena *arena;        /* the model's and every parsed file's memory */
+  DiagList *diags;
+  SourceSet *sources;  /* the roots are already in it; loaded modules are added */
+  const uint32_t *roots;
+  size_t nroots;
+  const char *jny_path; /* the JNY_PATH value (colon-separated folders) or NULL */
+} ModelInput;
+
+Model *model_build(const ModelInput *in);
+
+#endif
