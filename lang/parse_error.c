@@ -27,7 +27,10 @@ static uint32_t line_start_of(const LexState *ls, uint32_t off) {
 /* What was found, in words: the source text when it is short and printable. */
 static const char *found_text(LexState *ls, const ParseErrorInfo *info) {
   const char *s = ls->src->text;
-  if (info->found_kind == info->sym_eof) return "end of file";
+  if (info->found_kind == info->sym_eof) /* in a message's {…}, the end is the brace */
+    return ls->mode == LEX_EXPR && info->loc.start < ls->src->len && s[info->loc.start] == '}'
+               ? "'}'"
+               : "end of file";
   if (info->found_kind == info->sym_term)
     return info->loc.start < ls->src->len && s[info->loc.start] == ';' ? "';'" : "end of line";
   if (info->found_kind == info->sym_string) return "a string";
@@ -79,9 +82,10 @@ static void unknown_declaration(LexState *ls, const ParseErrorInfo *info, Span s
   const char *word = arena_strndup(ls->arena, ls->src->text + info->loc.start,
                                    info->loc.end - info->loc.start);
   Diag *d = diag_add(ls->diags, D_SYNTAX, span, "unknown declaration '%s'", word);
-  size_t n = 0;
-  while (LEX_DECL_WORDS[n]) n++;
-  const char *best = suggest_closest(word, LEX_DECL_WORDS, n);
+  Suggest sg;
+  suggest_init(&sg, ls->arena, word);
+  for (size_t i = 0; LEX_DECL_WORDS[i]; i++) suggest_offer(&sg, LEX_DECL_WORDS[i], NULL);
+  const char *best = suggest_best(&sg);
   if (best)
     diag_help(ls->diags, d, "did you mean '%s'?", best);
   else

@@ -28,8 +28,11 @@ static int emit_file(FILE *out, const char *path, size_t index) {
   fprintf(out, "static const char TEXT_%zu[] = {", index);
   int c;
   size_t n = 0;
-  while ((c = fgetc(in)) != EOF) fprintf(out, "%s%d", n++ % 24 ? "," : ",\n  ", c);
-  fprintf(out, "%s0};\n", n ? "," : "");
+  while ((c = fgetc(in)) != EOF) {
+    fprintf(out, "%s%d,", n % 24 ? "" : "\n  ", c);
+    n++;
+  }
+  fprintf(out, "0};\n");
   fclose(in);
   return 0;
 }
