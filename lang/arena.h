@@ -35,7 +35,8 @@ char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf,
 char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 size_t arena_bytes_used(const Arena *a);
 
-/* A growable array in an arena: VEC_PUSH doubles the capacity, copying into a new block. */
+/* A growable array in an arena: VEC_PUSH doubles the capacity, copying into a new block.
+ * It starts at 2: most lists in a journey (an attribute's arguments) hold one or two items. */
 #define VEC(T)                                                                                     \
   struct {                                                                                         \
     T *items;                                                                                      \
@@ -44,7 +45,7 @@ size_t arena_bytes_used(const Arena *a);
 #define VEC_PUSH(arena, vec, value)                                                                \
   do {                                                                                             \
     if ((vec).len == (vec).cap) {                                                                  \
-      size_t ncap_ = (vec).cap ? (vec).cap * 2 : 8;                                                \
+      size_t ncap_ = (vec).cap ? (vec).cap * 2 : 2;                                                \
       (vec).items = arena_grow((arena), (vec).items, (vec).cap * sizeof *(vec).items,             \
                                ncap_ * sizeof *(vec).items);                                       \
       (vec).cap = ncap_;                                                                           \

@@ -86,6 +86,7 @@ typedef struct LexState {
   bool too_deep;       /* E0108 reported: the rest of the input is not parsed */
   bool at_eof;
 
+  StrBuf scratch;      /* string decoding buffer, reused */
   VEC(Comment) comments;
   VEC(Decl *) decls;   /* the file's declarations, as the parser reduces them */
   AttrVec clauses;     /* LEX_CLAUSES result */

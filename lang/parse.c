@@ -23,6 +23,7 @@ static void run_parser(const ParseInput *in, LexMode mode, uint32_t start, uint3
   ls->base = ls->pos = start;
   ls->range_end = end;
   ls->last_error_line_start = UINT32_MAX;
+  sb_init(&ls->scratch, in->arena);
   yyscan_t scanner;
   jnyraw_lex_init_extra(ls, &scanner);
   ls->scanner = scanner;
