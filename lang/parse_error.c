@@ -114,6 +114,9 @@ void parse_error_report(LexState *ls, const ParseErrorInfo *info) {
   if (info->found_kind == info->sym_all || info->found_kind == info->sym_any)
     diag_help(ls->diags, d, "put the quantifier in parentheses: (%s x in C: …)",
               info->found_kind == info->sym_all ? "all" : "any");
+  else if (strcmp(found, "'='") == 0 && ls->braces > 0)
+    diag_help(ls->diags, d, "an attribute takes its value without '=': write `emotion 2`, "
+                            "not `emotion = 2` (only metric and meta use '=')");
   else if (info->found_kind == info->sym_arrow)
     diag_help(ls->diags, d, "a flow edge is its own line inside a touchpoint: -> target rate 30%%");
 }

@@ -1,0 +1,25 @@
+/* model.c — the little the model offers besides its data (see model.h): kind names for
+ * messages and exports, and lookup by id through the namespace table the resolver built. */
+#include "model.h"
+
+#include "symtab.h"
+
+static const char *const KIND_NAMES[EK__COUNT] = {
+    [EK_JOURNEY] = "journey",       [EK_PERSONA] = "persona",
+    [EK_STAGE] = "stage",           [EK_CHANNEL] = "channel",
+    [EK_TEAM] = "team",             [EK_TOUCHPOINT] = "touchpoint",
+    [EK_PAIN] = "pain",             [EK_DELIGHT] = "delight",
+    [EK_OUTCOME] = "outcome",       [EK_FLOW] = "flow",
+    [EK_OPPORTUNITY] = "opportunity", [EK_KPI] = "kpi",
+    [EK_DATA] = "data",             [EK_CHECK] = "check",
+    [EK_QUERY] = "query",           [EK_LET] = "let",
+};
+
+const char *model_kind_name(EntityKind kind) {
+  return (unsigned)kind < EK__COUNT ? KIND_NAMES[kind] : "entity";
+}
+
+Entity *model_lookup(const Model *m, const char *id) {
+  if (!m || !m->symbols || !id) return NULL;
+  return symtab_get(m->symbols, id);
+}
