@@ -19,7 +19,7 @@ LDLIBS   := -ljansson -lm
 
 # Everything a build and the tests need, installed by tools/install-deps.sh when missing.
 DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
-            diffutils gawk
+            diffutils gawk jq
 
 LANG_SRC    := $(wildcard lang/*.c)
 RUNTIME_SRC := $(wildcard runtime/*.c)
@@ -43,7 +43,7 @@ $(DEPS_STAMP): tools/install-deps.sh
 $(BUILD)/jny: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(BUILD)/parser.h
+$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -12,12 +12,14 @@ bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
   char *buf = arena_alloc(a, cap + 1);
   for (;;) {
     if (len == cap) {
-      if (cap >= SOURCE_MAX_BYTES) {
+      if (cap > SOURCE_MAX_BYTES) {
         *why = "larger than 256 MiB, the most jny reads";
         return false;
       }
-      buf = arena_grow(a, buf, len, cap * 2 + 1);
-      cap *= 2;
+      /* one byte past the limit, so that a file of exactly the limit is read to its end */
+      size_t ncap = cap * 2 > SOURCE_MAX_BYTES ? (size_t)SOURCE_MAX_BYTES + 1 : cap * 2;
+      buf = arena_grow(a, buf, len, ncap + 1);
+      cap = ncap;
     }
     size_t n = fread(buf + len, 1, cap - len, f);
     len += n;

@@ -87,6 +87,7 @@ typedef struct LexState {
   bool at_eof;
 
   StrBuf scratch;      /* string decoding buffer, reused */
+  Diag *last_bad_utf8; /* extended while invalid bytes follow each other */
   VEC(Comment) comments;
   VEC(Decl *) decls;   /* the file's declarations, as the parser reduces them */
   AttrVec clauses;     /* LEX_CLAUSES result */

@@ -6,8 +6,8 @@
  * Each file is loaded once, keyed by its identity (device and inode) or, for embedded modules,
  * by module name. The walk is depth-first so that an import cycle is exactly a `use` of a file
  * still on the walk's stack (E0402, naming the chain); the depth is capped at
- * RESOLVE_MAX_MODULE_DEPTH (E0403). Files come out in load order: the roots first, then each
- * module where it was first used.
+ * RESOLVE_MAX_MODULE_DEPTH (E0403). Files come out in load order (the roots first, then each
+ * module where it was first used), declarations in inclusion order (see resolve_impl.h).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -34,16 +34,17 @@ typedef struct Loader {
   Arena *arena;
   SymTab *by_key;        /* file identity or module name -> LoadNode * */
   VEC(AstFile *) files;  /* load order */
+  VEC(const Decl *) decls; /* inclusion order */
   VEC(LoadNode *) chain; /* the `use` chain being walked, for cycle messages */
 } Loader;
 
 /* Where a `use` leads, before it is loaded. */
 typedef struct Target {
   const char *key;
-  const char *name;            /* shown in diagnostics */
-  const char *path;            /* file-system path; NULL for embedded modules */
+  const char *name; /* shown in diagnostics */
+  const char *path; /* file-system path; NULL for embedded modules */
   const StdlibModule *embedded;
-  const char *module;          /* set for embedded modules */
+  const char *module; /* set for embedded modules */
 } Target;
 
 /* ---- paths -------------------------------------------------------------------------------- */
@@ -172,8 +173,9 @@ static void report_missing_module(Loader *L, const Decl *d, const char *const *l
   if (suggest_best(&s))
     diag_help(L->in->diags, g, "did you mean '%s'?", suggest_best(&s));
   else if (!L->in->jny_path || !*L->in->jny_path)
-    diag_help(L->in->diags, g, "JNY_PATH is not set: set it to the folders that hold your modules "
-                               "(module a.b is read from DIR/a/b.jny)");
+    diag_help(L->in->diags, g,
+              "JNY_PATH is not set: set it to the folders that hold your modules "
+              "(module a.b is read from DIR/a/b.jny)");
 }
 
 static bool locate_module(Loader *L, const Decl *d, Target *t) {
@@ -271,8 +273,8 @@ static void follow_use(Loader *L, LoadNode *from, const Decl *d, size_t depth) {
   if (child && child->state == NODE_DONE) return;
   if (depth + 1 > RESOLVE_MAX_MODULE_DEPTH) {
     diag_add(L->in->diags, D_MODULE_TOO_DEEP, use_span(d),
-             "`use` nested more than %d files deep: '%s' is not loaded",
-             RESOLVE_MAX_MODULE_DEPTH, t.name);
+             "`use` nested more than %d files deep: '%s' is not loaded", RESOLVE_MAX_MODULE_DEPTH,
+             t.name);
     return;
   }
   if (!child) child = load_target(L, d, &t);
@@ -286,13 +288,15 @@ static void visit(Loader *L, LoadNode *node, size_t depth) {
   VEC_PUSH(L->arena, L->chain, node);
   for (size_t i = 0; i < node->ast->ndecls; i++) {
     const Decl *d = node->ast->decls[i];
-    if (d && d->kind == DK_USE) follow_use(L, node, d, depth);
+    if (!d) continue;
+    if (d->kind == DK_USE) follow_use(L, node, d, depth);
+    VEC_PUSH(L->arena, L->decls, d);
   }
   L->chain.len--;
   node->state = NODE_DONE;
 }
 
-AstFile **load_files(const ModelInput *in, size_t *nfiles) {
+void load_files(const ModelInput *in, LoadResult *out) {
   Loader L;
   memset(&L, 0, sizeof L);
   L.in = in;
@@ -308,6 +312,8 @@ AstFile **load_files(const ModelInput *in, size_t *nfiles) {
     VEC_PUSH(in->arena, roots, parse_node(&L, in->roots[i], key));
   }
   for (size_t i = 0; i < roots.len; i++) visit(&L, roots.items[i], 0);
-  *nfiles = L.files.len;
-  return L.files.items;
+  out->files = L.files.items;
+  out->nfiles = L.files.len;
+  out->decls = L.decls.items;
+  out->ndecls = L.decls.len;
 }

@@ -4,6 +4,7 @@
 
 #include "symtab.h"
 
+// clang-format off
 static const char *const KIND_NAMES[EK__COUNT] = {
     [EK_JOURNEY] = "journey",       [EK_PERSONA] = "persona",
     [EK_STAGE] = "stage",           [EK_CHANNEL] = "channel",
@@ -14,6 +15,7 @@ static const char *const KIND_NAMES[EK__COUNT] = {
     [EK_DATA] = "data",             [EK_CHECK] = "check",
     [EK_QUERY] = "query",           [EK_LET] = "let",
 };
+// clang-format on
 
 const char *model_kind_name(EntityKind kind) {
   return (unsigned)kind < EK__COUNT ? KIND_NAMES[kind] : "entity";

@@ -44,6 +44,8 @@ int jny_lex(JNY_STYPE *lval, Loc *loc, LexState *ls);
  * (PARSE_MAX_NESTING) with room to spare; a longer chain of prefix operators runs out and is
  * reported as E0108 instead of growing without bound. */
 #define YYMAXDEPTH 5000
+/* The stack grows with alloca, so an out-of-memory jump out of a parse leaks nothing. */
+#define YYSTACK_USE_ALLOCA 1
 #define ARENA (ls->arena)
 #define SPAN(loc) lex_span(ls, (loc))
 

@@ -36,11 +36,20 @@ static size_t entity_size(EntityKind kind) {
 
 static EntityKind entity_kind_of(DeclKind dk) {
   static const EntityKind MAP[DK__COUNT] = {
-      [DK_JOURNEY] = EK_JOURNEY,   [DK_USE] = EK__COUNT,      [DK_LET] = EK_LET,
-      [DK_PERSONA] = EK_PERSONA,   [DK_STAGE] = EK_STAGE,     [DK_CHANNEL] = EK_CHANNEL,
-      [DK_TEAM] = EK_TEAM,         [DK_TOUCHPOINT] = EK_TOUCHPOINT,
-      [DK_OUTCOME] = EK_OUTCOME,   [DK_FLOW] = EK_FLOW,       [DK_OPPORTUNITY] = EK_OPPORTUNITY,
-      [DK_KPI] = EK_KPI,           [DK_DATA] = EK_DATA,       [DK_CHECK] = EK_CHECK,
+      [DK_JOURNEY] = EK_JOURNEY,
+      [DK_USE] = EK__COUNT,
+      [DK_LET] = EK_LET,
+      [DK_PERSONA] = EK_PERSONA,
+      [DK_STAGE] = EK_STAGE,
+      [DK_CHANNEL] = EK_CHANNEL,
+      [DK_TEAM] = EK_TEAM,
+      [DK_TOUCHPOINT] = EK_TOUCHPOINT,
+      [DK_OUTCOME] = EK_OUTCOME,
+      [DK_FLOW] = EK_FLOW,
+      [DK_OPPORTUNITY] = EK_OPPORTUNITY,
+      [DK_KPI] = EK_KPI,
+      [DK_DATA] = EK_DATA,
+      [DK_CHECK] = EK_CHECK,
       [DK_QUERY] = EK_QUERY,
   };
   return (unsigned)dk < DK__COUNT ? MAP[dk] : EK__COUNT;
@@ -73,9 +82,9 @@ static void report_duplicate(Resolver *r, Entity *first, Entity *again) {
     /* Point at the user's own declaration: the std module is not theirs to edit. */
     const char *mod = module_of(r, again->id_span);
     Diag *d = diag_add(r->diags, D_DUPLICATE, first->id_span,
-                       "duplicate id '%s': %s also declares %s %s '%s'", first->id,
-                       mod, schema_article(model_kind_name(again->kind)),
-                       model_kind_name(again->kind), again->id);
+                       "duplicate id '%s': %s also declares %s %s '%s'", first->id, mod,
+                       schema_article(model_kind_name(again->kind)), model_kind_name(again->kind),
+                       again->id);
     diag_note(r->diags, d, again->id_span, "declared here in %s", mod);
     diag_help(r->diags, d, "rename yours, or drop the `use` that brings in %s", mod);
     return;
@@ -124,8 +133,7 @@ static void report_missing_id(Resolver *r, const Decl *d, const KindSchema *ks) 
                      "%s %s needs an id: %s", schema_article(ks->name), ks->name, ks->header);
   if (first && first->kind == EX_STRING) {
     const char *s = slug(r, first->as.str.text);
-    if (s)
-      diag_help(r->diags, g, "for example: %s %s \"%s\"", ks->name, s, first->as.str.text);
+    if (s) diag_help(r->diags, g, "for example: %s %s \"%s\"", ks->name, s, first->as.str.text);
   }
 }
 
@@ -183,7 +191,8 @@ static bool read_id_header(Resolver *r, const Decl *d, Entity *e) {
   e->id_span = id->span;
   e->name = e->id;
   size_t i = 1;
-  if (i < d->nargs && d->args[i].value->kind == EX_STRING) e->name = d->args[i++].value->as.str.text;
+  if (i < d->nargs && d->args[i].value->kind == EX_STRING)
+    e->name = d->args[i++].value->as.str.text;
   if (d->kind == DK_OUTCOME) read_outcome_word(r, d, (Outcome *)e, &i);
   if (i < d->nargs) report_extra_header(r, d, ks, i);
   return true;
@@ -279,8 +288,8 @@ static void fill(Resolver *r, const DeclInfo *info) {
 #define PUBLISH(r, list, T, ek)                                                                    \
   do {                                                                                             \
     (list).len = (r)->lists[ek].len;                                                               \
-    (list).items = arena_alloc((r)->arena, ((list).len + 1) * sizeof(T *));                       \
-    for (size_t i_ = 0; i_ < (list).len; i_++) (list).items[i_] = (T *)(r)->lists[ek].items[i_]; \
+    (list).items = arena_alloc((r)->arena, ((list).len + 1) * sizeof(T *));                        \
+    for (size_t i_ = 0; i_ < (list).len; i_++) (list).items[i_] = (T *)(r)->lists[ek].items[i_];   \
   } while (0)
 
 static void publish(Resolver *r) {
@@ -318,12 +327,6 @@ static void index_attrs(Resolver *r) {
   }
 }
 
-static size_t count_decls(const Model *m) {
-  size_t n = 0;
-  for (size_t i = 0; i < m->nfiles; i++) n += m->files[i]->ndecls;
-  return n;
-}
-
 Model *model_build(const ModelInput *in) {
   Resolver r;
   memset(&r, 0, sizeof r);
@@ -333,11 +336,13 @@ Model *model_build(const ModelInput *in) {
   Model *m = r.model = arena_alloc(in->arena, sizeof *m);
   m->arena = in->arena;
   m->sources = in->sources;
-  m->files = load_files(in, &m->nfiles);
-  r.ids = symtab_new(r.arena, count_decls(m));
+  LoadResult loaded;
+  load_files(in, &loaded);
+  m->files = loaded.files;
+  m->nfiles = loaded.nfiles;
+  r.ids = symtab_new(r.arena, loaded.ndecls);
   index_attrs(&r);
-  for (size_t f = 0; f < m->nfiles; f++)
-    for (size_t i = 0; i < m->files[f]->ndecls; i++) declare(&r, m->files[f]->decls[i]);
+  for (size_t i = 0; i < loaded.ndecls; i++) declare(&r, loaded.decls[i]);
   for (size_t i = 0; i < r.decls.len; i++) fill(&r, &r.decls.items[i]);
   resolve_link_flows(&r);
   resolve_let_cycles(&r);

@@ -189,13 +189,11 @@ static bool store_tags(Resolver *r, const AttrSpec *spec, const Attr *attr, cons
 }
 
 /* where / assert / group / measure / limit: resolved in the declaration's scope. */
-static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr,
-                       void *obj) {
+static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr, void *obj) {
   Expr **slot = field(obj, spec->off);
   if (*slot) { /* a check's `where` can also come on its `for` line */
     Diag *d = diag_add(r->diags, D_REPEATED_ATTR, attr->name.span,
-                       "'%s' is given twice: a condition is already on the 'for' line",
-                       spec->name);
+                       "'%s' is given twice: a condition is already on the 'for' line", spec->name);
     diag_note(r->diags, d, (*slot)->span, "the first condition");
     diag_help(r->diags, d, "join them with `and`");
     return false;
@@ -334,8 +332,8 @@ static void report_unknown(Resolver *r, DeclCtx *c, const Attr *a) {
 }
 
 static void report_repeat(Resolver *r, const AttrSpec *spec, const Attr *a, const Attr *first) {
-  Diag *d = diag_add(r->diags, D_REPEATED_ATTR, a->name.span, "'%s' is given more than once",
-                     spec->name);
+  Diag *d =
+      diag_add(r->diags, D_REPEATED_ATTR, a->name.span, "'%s' is given more than once", spec->name);
   diag_note(r->diags, d, first->name.span, "first given here");
   if (spec->shape == SH_REF || spec->shape == SH_REFS)
     diag_help(r->diags, d, "'%s' takes %s", spec->name, schema_attr_takes(r->arena, spec));

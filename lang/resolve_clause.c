@@ -59,8 +59,8 @@ static bool is_literal(const Expr *e) {
   case EX_BOOL:
   case EX_NONE: return true;
   case EX_UNARY:
-    return e->as.unary.op == OP_NEG && (e->as.unary.operand->kind == EX_NUMBER ||
-                                        e->as.unary.operand->kind == EX_DURATION);
+    return e->as.unary.op == OP_NEG &&
+           (e->as.unary.operand->kind == EX_NUMBER || e->as.unary.operand->kind == EX_DURATION);
   case EX_LIST:
     for (size_t i = 0; i < e->as.list.len; i++)
       if (!is_literal(e->as.list.items[i])) return false;
@@ -113,7 +113,10 @@ static void resolve_target(Resolver *r, Kpi *k, const AttrSpec *spec, const Attr
   static const struct {
     OpKind op;
     TargetOp target;
-  } OPS[] = {{OP_GE, TARGET_GE}, {OP_LE, TARGET_LE}, {OP_EQ, TARGET_EQ}, {OP_GT, TARGET_GT},
+  } OPS[] = {{OP_GE, TARGET_GE},
+             {OP_LE, TARGET_LE},
+             {OP_EQ, TARGET_EQ},
+             {OP_GT, TARGET_GT},
              {OP_LT, TARGET_LT}};
   TargetOp t = TARGET_NONE;
   for (size_t i = 0; i < sizeof OPS / sizeof OPS[0]; i++)

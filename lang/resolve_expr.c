@@ -32,7 +32,8 @@ static void report_unknown_name(Resolver *r, const Expr *e, const Scope *scope) 
     if (v->var && v->var->text) suggest_offer(&s, v->var->text, NULL);
   for (int k = 0; k < COLL__COUNT; k++)
     suggest_offer(&s, schema_collection_name((CollectionKind)k), NULL);
-  for (size_t i = 0; i < r->named.len; i++) suggest_offer(&s, r->named.items[i]->id, r->named.items[i]);
+  for (size_t i = 0; i < r->named.len; i++)
+    suggest_offer(&s, r->named.items[i]->id, r->named.items[i]);
   const Entity *ent = suggest_best_data(&s);
   if (ent)
     diag_help(r->diags, d, "did you mean '%s'? (declared at %s)", ent->id,
@@ -95,8 +96,7 @@ void resolve_expr(Resolver *r, Expr *e, const Scope *scope) {
                      scope);
       return;
     case EX_COMPREHENSION:
-      resolve_binder(r, &e->as.comp.var, e->as.comp.coll, e->as.comp.cond, e->as.comp.body,
-                     scope);
+      resolve_binder(r, &e->as.comp.var, e->as.comp.coll, e->as.comp.cond, e->as.comp.body, scope);
       return;
     case EX_INTERP:
       for (size_t i = 0; i < e->as.interp.len; i++)
@@ -120,7 +120,7 @@ void resolve_template(Resolver *r, Expr *str, const Scope *scope) {
 
 typedef struct LetGraph {
   size_t n;
-  size_t *first;      /* edges of let i: edges[first[i] .. first[i + 1]) */
+  size_t *first; /* edges of let i: edges[first[i] .. first[i + 1]) */
   const LetRef **edges;
 } LetGraph;
 
@@ -161,7 +161,7 @@ void resolve_let_cycles(Resolver *r) {
   enum { WHITE, GREY, BLACK };
   unsigned char *colour = arena_alloc(r->arena, g.n + 1);
   size_t *stack = arena_alloc(r->arena, (g.n + 1) * sizeof *stack);
-  size_t *next = arena_alloc(r->arena, (g.n + 1) * sizeof *next); /* next edge to follow */
+  size_t *next = arena_alloc(r->arena, (g.n + 1) * sizeof *next);   /* next edge to follow */
   size_t *depth = arena_alloc(r->arena, (g.n + 1) * sizeof *depth); /* position on stack */
   for (size_t root = 0; root < g.n; root++) {
     if (colour[root] != WHITE) continue;

@@ -25,8 +25,8 @@ typedef struct ModSeen {
 static void report_unknown_modifier(Resolver *r, const Expr *v) {
   size_t n;
   const AttrSpec *mods = schema_edge_modifiers(&n);
-  Diag *d = diag_add(r->diags, D_BAD_EDGE, v->span, "unknown edge modifier '%s'",
-                     v->as.name.id.text);
+  Diag *d =
+      diag_add(r->diags, D_BAD_EDGE, v->span, "unknown edge modifier '%s'", v->as.name.id.text);
   Suggest s;
   suggest_init(&s, r->arena, v->as.name.id.text);
   for (size_t i = 0; i < n; i++) suggest_offer(&s, mods[i].name, NULL);
@@ -76,8 +76,8 @@ static void apply_modifiers(Resolver *r, DeclCtx *c, const Arg *args, size_t n, 
     }
     size_t k = (size_t)(spec - mods);
     if (ms->seen[k]) {
-      Diag *d = diag_add(r->diags, D_REPEATED_ATTR, v->span, "'%s' is given more than once",
-                         spec->name);
+      Diag *d =
+          diag_add(r->diags, D_REPEATED_ATTR, v->span, "'%s' is given more than once", spec->name);
       diag_note(r->diags, d, ms->first[k], "first given here");
     } else {
       ms->seen[k] = true;
@@ -224,8 +224,7 @@ static bool check_rates_for(Resolver *r, const Touchpoint *tp, const Persona *p)
                          "the out-rates of '%s' for persona '%s' add up to %s, past 100%%",
                          tp->e.id, p->e.id, pct(r, total))
               : diag_add(r->diags, D_RATES_OVER, cross->e.span,
-                         "the out-rates of '%s' add up to %s, past 100%%", tp->e.id,
-                         pct(r, total));
+                         "the out-rates of '%s' add up to %s, past 100%%", tp->e.id, pct(r, total));
   size_t shown = 0;
   for (size_t i = 0; i < tp->nout && shown < 10; i++) {
     const Flow *f = tp->out[i];
@@ -233,8 +232,10 @@ static bool check_rates_for(Resolver *r, const Touchpoint *tp, const Persona *p)
     diag_note(r->diags, d, f->rate_span, "%s go to '%s'", pct(r, f->rate), f->to->id);
     shown++;
   }
-  diag_help(r->diags, d, "a rate is the share of the customers arriving at '%s' who take that "
-                         "edge; together they can be 100%% at most", tp->e.id);
+  diag_help(r->diags, d,
+            "a rate is the share of the customers arriving at '%s' who take that "
+            "edge; together they can be 100%% at most",
+            tp->e.id);
   return false;
 }
 

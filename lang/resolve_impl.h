@@ -7,7 +7,8 @@
  *      names inside expressions are resolved, edges collected;
  *   3. link: edges are attached to their ends (in/out lists), out-rates summed, let cycles
  *      found, and the model lists fixed.
- * Passes 1 and 2 walk declarations in load order, so lists come out in declaration order.
+ * Passes 1 and 2 walk declarations in inclusion order (see load_files), so lists come out in
+ * declaration order.
  */
 #ifndef JNY_RESOLVE_IMPL_H
 #define JNY_RESOLVE_IMPL_H
@@ -17,8 +18,17 @@
 #include "symtab.h"
 
 /* load.c: parses the roots, follows every `use` (each module once), and returns every AstFile
- * in load order: the roots first, then modules in the order they were first used. */
-AstFile **load_files(const ModelInput *in, size_t *nfiles);
+ * in load order (the roots first, then each module where it was first used) and every
+ * declaration in inclusion order: as if each `use` were replaced by the declarations of the
+ * module it loads for the first time. The model's lists follow the second order, so that
+ * `use std.stages.classic` followed by `stage loyalty` puts loyalty after the classic stages. */
+typedef struct LoadResult {
+  AstFile **files;
+  size_t nfiles;
+  const Decl **decls;
+  size_t ndecls;
+} LoadResult;
+void load_files(const ModelInput *in, LoadResult *out);
 /* rel next to file: file's folder joined with rel, normalised lexically ("./" dropped,
  * "dir/.." folded). An absolute rel, or a file without a folder, gives rel normalised. */
 char *load_sibling_path(Arena *a, const char *file, const char *rel);
@@ -34,20 +44,20 @@ typedef struct Scope {
 /* One declaration as pass 1 left it for pass 2. */
 typedef struct DeclInfo {
   const Decl *decl;
-  Entity *ent;    /* NULL for use; the journey, a let, a data set… */
-  bool live;      /* in the model: not a duplicate, a second journey or a header without id */
+  Entity *ent; /* NULL for use; the journey, a let, a data set… */
+  bool live;   /* in the model: not a duplicate, a second journey or a header without id */
 } DeclInfo;
 
 /* Pass 2's view of the declaration being filled. */
 typedef struct DeclCtx {
   const Decl *decl;
   DeclKind kind;
-  Entity *ent;           /* what the attributes fill; for a flow, the template edge */
+  Entity *ent; /* what the attributes fill; for a flow, the template edge */
   bool live;
   const Attr *seen[SCHEMA_MAX_ATTRS]; /* first line of each attribute, by schema index */
   bool covered[SCHEMA_MAX_ATTRS];     /* required ones a reported typo stands for */
-  const Scope *scope;    /* the check's `for` or the query's `from` variable */
-  const Scope *order_scope; /* the query's `select … as` aliases over `scope` */
+  const Scope *scope;                 /* the check's `for` or the query's `from` variable */
+  const Scope *order_scope;           /* the query's `select … as` aliases over `scope` */
 } DeclCtx;
 
 /* A reference from one let's value to another, for cycle detection. */
@@ -67,14 +77,14 @@ typedef struct Resolver {
   Arena *arena;
   DiagList *diags;
   Model *model;
-  SymTab *ids;                     /* the one namespace: id -> Entity * */
-  SymTab *attr_index[DK__COUNT];   /* attribute name -> AttrSlot * */
-  VEC(Entity *) named;             /* every entity in the namespace, in order (suggestions) */
-  VEC(Entity *) lists[EK__COUNT];  /* the model's lists while they grow */
-  VEC(DeclInfo) decls;             /* pass 1's result, in load order */
+  SymTab *ids;                    /* the one namespace: id -> Entity * */
+  SymTab *attr_index[DK__COUNT];  /* attribute name -> AttrSlot * */
+  VEC(Entity *) named;            /* every entity in the namespace, in order (suggestions) */
+  VEC(Entity *) lists[EK__COUNT]; /* the model's lists while they grow */
+  VEC(DeclInfo) decls;            /* pass 1's result, in load order */
   VEC(LetRef) let_refs;
-  const Let *current_let;          /* set while a let's value is resolved */
-  const Decl *journey_decl;        /* the first journey, for E0307's note */
+  const Let *current_let;   /* set while a let's value is resolved */
+  const Decl *journey_decl; /* the first journey, for E0307's note */
 } Resolver;
 
 /* resolve.c */
@@ -97,7 +107,7 @@ bool resolve_number(const Expr *e, double *value, bool *percent);
 const char *resolve_number_text(Resolver *r, double value, bool percent); /* "35%", "-2" */
 const char *resolve_arg_text(Resolver *r, const Expr *e); /* how an argument reads, for messages */
 const char *resolve_source_text(Resolver *r, Span span);  /* the bytes as written, cut at 40 */
-Diag *resolve_bad_args(Resolver *r, const AttrSpec *spec, Span at);   /* E0302 */
+Diag *resolve_bad_args(Resolver *r, const AttrSpec *spec, Span at);    /* E0302 */
 void resolve_reserved(Resolver *r, const Ident *id, const char *what); /* E0205 if built-in */
 
 /* resolve_attrs.c — the attribute loop and the shapes stored through offsets */

@@ -52,10 +52,11 @@ Entity *resolve_ref(Resolver *r, const Ident *id, unsigned kinds) {
   return NULL;
 }
 
-/* Capacity is implicit: 4, then the next power of two, so only len is stored. */
+/* Capacity is implicit, the next power of two of len: most of these lists (a touchpoint's
+ * actions, pains, metrics) hold one or two items, so they start at one. */
 void *resolve_grow(Resolver *r, void *items, size_t len, size_t elsize) {
-  if (len != 0 && (len < 4 || (len & (len - 1)) != 0)) return items;
-  size_t ncap = len ? len * 2 : 4;
+  if (len & (len - 1)) return items; /* not a power of two (nor 0): there is room */
+  size_t ncap = len ? len * 2 : 1;
   return arena_grow(r->arena, items, len * elsize, ncap * elsize);
 }
 
@@ -77,7 +78,8 @@ bool resolve_number(const Expr *e, double *value, bool *percent) {
 }
 
 const char *resolve_number_text(Resolver *r, double value, bool percent) {
-  return percent ? arena_printf(r->arena, "%g%%", value * 100) : arena_printf(r->arena, "%g", value);
+  return percent ? arena_printf(r->arena, "%g%%", value * 100)
+                 : arena_printf(r->arena, "%g", value);
 }
 
 const char *resolve_source_text(Resolver *r, Span span) {

@@ -13,10 +13,10 @@ static bool is_word(const Arg *a, const char *word) {
 
 static void report_out_of_range(Resolver *r, const char *what, const Expr *v, double value,
                                 const AttrSpec *spec) {
-  diag_add(r->diags, D_OUT_OF_RANGE, v->span, "%s %s is out of range: it must be from %g to %g",
-           what, v->kind == EX_NAME ? resolve_number_text(r, value, false)
-                                     : resolve_source_text(r, v->span),
-           spec->min, spec->max);
+  diag_add(
+      r->diags, D_OUT_OF_RANGE, v->span, "%s %s is out of range: it must be from %g to %g", what,
+      v->kind == EX_NAME ? resolve_number_text(r, value, false) : resolve_source_text(r, v->span),
+      spec->min, spec->max);
 }
 
 /* `severity N` at args[*i]; leaves *severity alone when it does not fit. */
@@ -85,8 +85,7 @@ static void declare_pain(Resolver *r, Touchpoint *tp, const AttrSpec *spec, cons
   size_t i = read_id_and_text(r, spec, a, &id, &text);
   if (!i) return;
   int severity = 3;
-  if (i < a->nargs && is_word(&a->args[i], "severity"))
-    read_severity(r, spec, a, &i, &severity);
+  if (i < a->nargs && is_word(&a->args[i], "severity")) read_severity(r, spec, a, &i, &severity);
   if (i < a->nargs) resolve_bad_args(r, spec, a->args[i].value->span);
   Pain *p = arena_alloc(r->arena, sizeof *p);
   init_part(&p->e, EK_PAIN, tp, a, &id, text->as.str.text);
@@ -151,8 +150,9 @@ static bool emotion_from_let(Resolver *r, const AttrSpec *spec, const Expr *v, d
     diag_help(r->diags, d, "did you mean '%s'? (declared at %s)", best->id,
               resolve_where(r, best->id_span));
   else
-    diag_help(r->diags, d, "an emotion is a number from -3 to 3, or a name for one such as "
-                           "`frustrated` from `use std.emotions`");
+    diag_help(r->diags, d,
+              "an emotion is a number from -3 to 3, or a name for one such as "
+              "`frustrated` from `use std.emotions`");
   return false;
 }
 

@@ -19,6 +19,7 @@ _Static_assert(sizeof(Level) == sizeof(int), "enum stored as int");
 _Static_assert(sizeof(OppStatus) == sizeof(int), "enum stored as int");
 _Static_assert(sizeof(Severity) == sizeof(int), "enum stored as int");
 
+// clang-format off
 #define NO SCHEMA_NO_SLOT
 #define KB SCHEMA_KIND_BIT
 #define OFF(T, f) offsetof(T, f)
@@ -200,6 +201,8 @@ static const KindSchema KINDS[DK__COUNT] = {
 _Static_assert(COUNT(TOUCHPOINT) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
 _Static_assert(COUNT(PERSONA) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
 _Static_assert(COUNT(KPI) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
+
+// clang-format on
 
 static const struct {
   const char *name;
@@ -406,9 +409,7 @@ const char *schema_attr_takes(Arena *a, const AttrSpec *spec) {
     sb_puts(&sb, "one of ");
     put_word_choice(&sb, spec->words, ", ", " or ");
     break;
-  case SH_REF:
-    sb_printf(&sb, "one %s id", schema_kinds_text(a, spec->kinds, false));
-    break;
+  case SH_REF: sb_printf(&sb, "one %s id", schema_kinds_text(a, spec->kinds, false)); break;
   case SH_REFS:
     sb_printf(&sb, "%s ids separated by commas", schema_kinds_text(a, spec->kinds, false));
     break;

@@ -19,13 +19,22 @@
 
 /* The built-in collections an expression can name (Expr.as.name.collection). */
 typedef enum CollectionKind {
-  COLL_PERSONAS, COLL_STAGES, COLL_CHANNELS, COLL_TEAMS, COLL_TOUCHPOINTS, COLL_OUTCOMES,
-  COLL_FLOWS, COLL_PAINS, COLL_DELIGHTS, COLL_OPPORTUNITIES, COLL_KPIS,
+  COLL_PERSONAS,
+  COLL_STAGES,
+  COLL_CHANNELS,
+  COLL_TEAMS,
+  COLL_TOUCHPOINTS,
+  COLL_OUTCOMES,
+  COLL_FLOWS,
+  COLL_PAINS,
+  COLL_DELIGHTS,
+  COLL_OPPORTUNITIES,
+  COLL_KPIS,
   COLL__COUNT
 } CollectionKind;
 
-const char *schema_collection_name(CollectionKind coll);   /* "touchpoints" */
-EntityKind schema_collection_kind(CollectionKind coll);    /* EK_TOUCHPOINT */
+const char *schema_collection_name(CollectionKind coll); /* "touchpoints" */
+EntityKind schema_collection_kind(CollectionKind coll);  /* EK_TOUCHPOINT */
 bool schema_collection_lookup(const char *name, CollectionKind *out);
 
 /* The shape of an attribute's arguments. The first group stores through AttrSpec's offsets
@@ -62,8 +71,8 @@ typedef enum AttrShape {
 } AttrShape;
 
 enum {
-  ATTR_REPEAT = 1u << 0,   /* may be given more than once */
-  ATTR_REQUIRED = 1u << 1  /* missing it is E0304 */
+  ATTR_REPEAT = 1u << 0,  /* may be given more than once */
+  ATTR_REQUIRED = 1u << 1 /* missing it is E0304 */
 };
 
 /* An offset the attribute does not use. */
@@ -72,7 +81,7 @@ enum {
 #define SCHEMA_KIND_BIT(ek) (1u << (unsigned)(ek))
 
 typedef struct AttrSpec {
-  const char *name;         /* the attribute word; "->" for edges */
+  const char *name; /* the attribute word; "->" for edges */
   AttrShape shape;
   unsigned flags;           /* ATTR_* */
   double min, max;          /* SH_NUM, SH_INT: the accepted range (±INFINITY: open) */
@@ -86,11 +95,11 @@ typedef struct AttrSpec {
 
 typedef struct KindSchema {
   DeclKind kind;
-  const char *name;         /* "touchpoint" */
-  const char *header;       /* how the header is written: `touchpoint ID "Name" { … }` */
-  const AttrSpec *attrs;    /* the kind's own attributes; the common ones come after */
+  const char *name;      /* "touchpoint" */
+  const char *header;    /* how the header is written: `touchpoint ID "Name" { … }` */
+  const AttrSpec *attrs; /* the kind's own attributes; the common ones come after */
   size_t nattrs;
-  bool takes_block;         /* false for use and let */
+  bool takes_block; /* false for use and let */
 } KindSchema;
 
 /* The most attributes one kind has, common ones included: sizes the resolver's per-declaration

@@ -42,6 +42,20 @@ Source *source_get(const SourceSet *set, uint32_t file) {
   return file < set->len ? set->items[file] : NULL;
 }
 
+uint32_t source_utf8_length(const unsigned char *s, uint32_t n) {
+  unsigned c = s[0];
+  uint32_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+  if (len <= 1 || len > n) return 1;
+  for (uint32_t k = 1; k < len; k++)
+    if ((s[k] & 0xC0) != 0x80) return 1;
+  /* overlong forms and surrogates, as in the scanner */
+  if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
+      (c == 0xF4 && s[1] > 0x8F))
+    return 1;
+  return len;
+}
+
 LineCol source_line_col(const Source *src, uint32_t offset) {
   if (offset > src->len) offset = src->len;
   uint32_t lo = 0, hi = src->nlines; /* find the last line start <= offset */
@@ -53,8 +67,13 @@ LineCol source_line_col(const Source *src, uint32_t offset) {
       hi = mid;
   }
   uint32_t col = 1;
-  for (uint32_t i = src->line_starts[lo]; i < offset; i++)
-    if (((unsigned char)src->text[i] & 0xC0) != 0x80) col++; /* count lead bytes only */
+  uint32_t i = src->line_starts[lo];
+  if (i == 0 && src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
+    i = 3; /* a byte order mark is invisible in editors: columns count from after it */
+  while (i < offset) { /* a valid sequence is one column; so is each invalid byte */
+    i += source_utf8_length((const unsigned char *)src->text + i, offset - i);
+    col++;
+  }
   return (LineCol){lo + 1, col};
 }
 

@@ -52,6 +52,8 @@ uint32_t source_add(SourceSet *set, const char *name, const char *path, const ch
                     uint32_t len);
 Source *source_get(const SourceSet *set, uint32_t file);
 LineCol source_line_col(const Source *src, uint32_t offset);
+/* Bytes of the UTF-8 sequence at s (n bytes available): its length when valid, else 1. */
+uint32_t source_utf8_length(const unsigned char *s, uint32_t n);
 /* The bytes of line `line` (1-based) without its newline. */
 const char *source_line_text(const Source *src, uint32_t line, uint32_t *len);
 Span span_make(uint32_t file, uint32_t start, uint32_t end);

@@ -20,11 +20,11 @@
 typedef struct Suggest {
   const char *word;
   size_t len;
-  size_t limit;     /* largest distance worth suggesting; 0: suggest nothing */
+  size_t limit; /* largest distance worth suggesting; 0: suggest nothing */
   size_t best_dist;
   const char *best;
   const void *best_data;
-  size_t *rows;     /* three rows of len + 1 for the dynamic programme */
+  size_t *rows; /* three rows of len + 1 for the dynamic programme */
 } Suggest;
 
 void suggest_init(Suggest *s, Arena *a, const char *word);
