@@ -27,7 +27,7 @@ STDLIB_JNY  := $(shell find stdlib -name '*.jny' | LC_ALL=C sort)
 GEN_C       := $(BUILD)/parser.c $(BUILD)/lexer.c $(BUILD)/stdlib_embed.c
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LANG_SRC) $(RUNTIME_SRC)) \
        $(BUILD)/parser.o $(BUILD)/lexer.o $(BUILD)/stdlib_embed.o
-LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_main.o,$(OBJ))
+LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_%.o,$(OBJ))
 
 DEPS_STAMP := build/.deps-installed
 
@@ -69,7 +69,7 @@ $(BUILD)/stdlib_embed.c: $(BUILD)/embed $(STDLIB_JNY)
 $(BUILD)/stdlib_embed.o: $(BUILD)/stdlib_embed.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# Unit tests: one program per pipeline stage, linked against every object but the CLI's main.
+# Unit tests: one program per pipeline stage, linked against every object but the CLI's.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJ)

@@ -70,13 +70,9 @@ static void push(DiagList *list, Diag *d) {
 
 static Diag *vadd(DiagList *list, DiagCode code, Severity sev, bool has_span, Span span,
                   const char *fmt, va_list ap) {
-  Diag *d = arena_alloc(list->arena, sizeof *d);
-  d->code = code;
-  d->severity = sev;
-  d->has_span = has_span;
-  d->span = span;
-  d->message = arena_vprintf(list->arena, fmt, ap);
   if (!count_and_cap(list, sev, has_span, span)) {
+    /* Past the cap nothing is formatted or kept: a binary file fed by mistake must cost no
+     * more than the first 50 errors. */
     if (list->file_errors[span.file] == DIAG_MAX_ERRORS_PER_FILE + 1) {
       Diag *cap = arena_alloc(list->arena, sizeof *cap);
       cap->code = D_TOO_MANY;
@@ -88,8 +84,14 @@ static Diag *vadd(DiagList *list, DiagCode code, Severity sev, bool has_span, Sp
                                   DIAG_MAX_ERRORS_PER_FILE);
       push(list, cap);
     }
-    return d; /* scratch: notes and help attached to it go nowhere */
+    return &list->dropped;
   }
+  Diag *d = arena_alloc(list->arena, sizeof *d);
+  d->code = code;
+  d->severity = sev;
+  d->has_span = has_span;
+  d->span = span;
+  d->message = arena_vprintf(list->arena, fmt, ap);
   push(list, d);
   return d;
 }
@@ -121,6 +123,7 @@ Diag *diag_add_global(DiagList *list, DiagCode code, const char *fmt, ...) {
 
 static void add_note(DiagList *list, Diag *d, bool has_span, Span span, const char *fmt,
                      va_list ap) {
+  if (d == &list->dropped) return;
   if (d->nnotes == d->capnotes) {
     size_t ncap = d->capnotes ? d->capnotes * 2 : 2;
     d->notes = arena_grow(list->arena, d->notes, d->capnotes * sizeof *d->notes,
@@ -148,6 +151,7 @@ void diag_note_plain(DiagList *list, Diag *d, const char *fmt, ...) {
 }
 
 void diag_help(DiagList *list, Diag *d, const char *fmt, ...) {
+  if (d == &list->dropped) return;
   va_list ap;
   va_start(ap, fmt);
   d->help = arena_vprintf(list->arena, fmt, ap);

@@ -51,6 +51,7 @@ typedef struct DiagList {
   /* per-file error counts for the cap; grown on demand */
   size_t *file_errors;
   size_t nfile_errors;
+  Diag dropped; /* what diag_add returns past the cap: notes and help on it are ignored */
 } DiagList;
 
 void diag_list_init(DiagList *list, Arena *arena);

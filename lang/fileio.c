@@ -51,6 +51,10 @@ bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) 
     *why = "is a directory";
     return false;
   }
+  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+    *why = "larger than 256 MiB, the most jny reads"; /* said before reading any of it */
+    return false;
+  }
   FILE *f = fopen(path, "rb");
   if (!f) {
     *why = strerror(errno);

@@ -88,6 +88,7 @@ typedef struct LexState {
 
   StrBuf scratch;      /* string decoding buffer, reused */
   Diag *last_bad_utf8; /* extended while invalid bytes follow each other */
+  Diag *last_bad_char; /* likewise for NUL and control bytes */
   VEC(Comment) comments;
   VEC(Decl *) decls;   /* the file's declarations, as the parser reduces them */
   AttrVec clauses;     /* LEX_CLAUSES result */

@@ -6,8 +6,8 @@
  * Each file is loaded once, keyed by its identity (device and inode) or, for embedded modules,
  * by module name. The walk is depth-first so that an import cycle is exactly a `use` of a file
  * still on the walk's stack (E0402, naming the chain); the depth is capped at
- * RESOLVE_MAX_MODULE_DEPTH (E0403). Files come out in load order (the roots first, then each
- * module where it was first used), declarations in inclusion order (see resolve_impl.h).
+ * RESOLVE_MAX_MODULE_DEPTH (E0403). Files come out in load order: the roots first, then each
+ * module where it was first used.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -34,7 +34,6 @@ typedef struct Loader {
   Arena *arena;
   SymTab *by_key;        /* file identity or module name -> LoadNode * */
   VEC(AstFile *) files;  /* load order */
-  VEC(const Decl *) decls; /* inclusion order */
   VEC(LoadNode *) chain; /* the `use` chain being walked, for cycle messages */
 } Loader;
 
@@ -288,15 +287,13 @@ static void visit(Loader *L, LoadNode *node, size_t depth) {
   VEC_PUSH(L->arena, L->chain, node);
   for (size_t i = 0; i < node->ast->ndecls; i++) {
     const Decl *d = node->ast->decls[i];
-    if (!d) continue;
-    if (d->kind == DK_USE) follow_use(L, node, d, depth);
-    VEC_PUSH(L->arena, L->decls, d);
+    if (d && d->kind == DK_USE) follow_use(L, node, d, depth);
   }
   L->chain.len--;
   node->state = NODE_DONE;
 }
 
-void load_files(const ModelInput *in, LoadResult *out) {
+AstFile **load_files(const ModelInput *in, size_t *nfiles) {
   Loader L;
   memset(&L, 0, sizeof L);
   L.in = in;
@@ -312,8 +309,6 @@ void load_files(const ModelInput *in, LoadResult *out) {
     VEC_PUSH(in->arena, roots, parse_node(&L, in->roots[i], key));
   }
   for (size_t i = 0; i < roots.len; i++) visit(&L, roots.items[i], 0);
-  out->files = L.files.items;
-  out->nfiles = L.files.len;
-  out->decls = L.decls.items;
-  out->ndecls = L.decls.len;
+  *nfiles = L.files.len;
+  return L.files.items;
 }

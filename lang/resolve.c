@@ -76,19 +76,22 @@ static const char *module_of(const Resolver *r, Span span) {
   return src && src->module ? src->module : src ? src->name : "?";
 }
 
+/* When one of the two is in a std module, the error points at the user's own declaration
+ * whichever came first: the module is not theirs to edit. */
 static void report_duplicate(Resolver *r, Entity *first, Entity *again) {
-  const char *kind = model_kind_name(first->kind);
-  if (!first->from_stdlib && again->from_stdlib) {
-    /* Point at the user's own declaration: the std module is not theirs to edit. */
-    const char *mod = module_of(r, again->id_span);
-    Diag *d = diag_add(r->diags, D_DUPLICATE, first->id_span,
-                       "duplicate id '%s': %s also declares %s %s '%s'", first->id, mod,
-                       schema_article(model_kind_name(again->kind)), model_kind_name(again->kind),
-                       again->id);
-    diag_note(r->diags, d, again->id_span, "declared here in %s", mod);
+  bool std_first = first->from_stdlib && !again->from_stdlib;
+  if (std_first || (!first->from_stdlib && again->from_stdlib)) {
+    Entity *mine = std_first ? again : first, *theirs = std_first ? first : again;
+    const char *mod = module_of(r, theirs->id_span);
+    const char *kind = model_kind_name(theirs->kind);
+    Diag *d = diag_add(r->diags, D_DUPLICATE, mine->id_span,
+                       "duplicate id '%s': %s %s declares %s %s '%s'", mine->id, mod,
+                       std_first ? "already" : "also", schema_article(kind), kind, theirs->id);
+    diag_note(r->diags, d, theirs->id_span, "declared here in %s", mod);
     diag_help(r->diags, d, "rename yours, or drop the `use` that brings in %s", mod);
     return;
   }
+  const char *kind = model_kind_name(first->kind);
   Diag *d = diag_add(r->diags, D_DUPLICATE, again->id_span,
                      "duplicate id '%s': already declared as %s %s", again->id,
                      schema_article(kind), kind);
@@ -336,13 +339,13 @@ Model *model_build(const ModelInput *in) {
   Model *m = r.model = arena_alloc(in->arena, sizeof *m);
   m->arena = in->arena;
   m->sources = in->sources;
-  LoadResult loaded;
-  load_files(in, &loaded);
-  m->files = loaded.files;
-  m->nfiles = loaded.nfiles;
-  r.ids = symtab_new(r.arena, loaded.ndecls);
+  m->files = load_files(in, &m->nfiles);
+  size_t ndecls = 0;
+  for (size_t f = 0; f < m->nfiles; f++) ndecls += m->files[f]->ndecls;
+  r.ids = symtab_new(r.arena, ndecls);
   index_attrs(&r);
-  for (size_t i = 0; i < loaded.ndecls; i++) declare(&r, loaded.decls[i]);
+  for (size_t f = 0; f < m->nfiles; f++)
+    for (size_t i = 0; i < m->files[f]->ndecls; i++) declare(&r, m->files[f]->decls[i]);
   for (size_t i = 0; i < r.decls.len; i++) fill(&r, &r.decls.items[i]);
   resolve_link_flows(&r);
   resolve_let_cycles(&r);

@@ -188,19 +188,14 @@ static bool store_tags(Resolver *r, const AttrSpec *spec, const Attr *attr, cons
   return true;
 }
 
-/* where / assert / group / measure / limit: resolved in the declaration's scope. */
-static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr, void *obj) {
-  Expr **slot = field(obj, spec->off);
-  if (*slot) { /* a check's `where` can also come on its `for` line */
-    Diag *d = diag_add(r->diags, D_REPEATED_ATTR, attr->name.span,
-                       "'%s' is given twice: a condition is already on the 'for' line", spec->name);
-    diag_note(r->diags, d, (*slot)->span, "the first condition");
-    diag_help(r->diags, d, "join them with `and`");
-    return false;
-  }
+/* where / assert / group / measure / limit: resolved in the declaration's scope. A check's
+ * `where` line adds to a condition already on its `for` line. */
+static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr,
+                       void *obj) {
   if (!attr->expr) return false;
   resolve_expr(r, attr->expr, c->scope);
-  *slot = attr->expr;
+  Expr **slot = field(obj, spec->off);
+  *slot = *slot ? resolve_and(r, *slot, attr->expr) : attr->expr;
   return true;
 }
 

@@ -137,6 +137,17 @@ static void resolve_target(Resolver *r, Kpi *k, const AttrSpec *spec, const Attr
   k->target_span = a->span;
 }
 
+Expr *resolve_and(Resolver *r, Expr *first, Expr *second) {
+  Expr *e = arena_alloc(r->arena, sizeof *e);
+  e->kind = EX_BINARY;
+  e->span = span_join(first->span, second->span);
+  e->as.binary.op = OP_AND;
+  e->as.binary.op_span = second->span;
+  e->as.binary.lhs = first;
+  e->as.binary.rhs = second;
+  return e;
+}
+
 static void resolve_items(Resolver *r, Item *items, size_t n, const Scope *scope) {
   for (size_t i = 0; i < n; i++) resolve_expr(r, items[i].expr, scope);
 }
@@ -151,13 +162,7 @@ void resolve_clause(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *a
     resolve_expr(r, a->expr, NULL); /* the collection is outside the variable's scope */
     resolve_expr(r, a->cond, c->scope);
     ck->coll = a->expr;
-    if (a->cond && ck->where) { /* a `where` line came first */
-      Diag *d = diag_add(r->diags, D_REPEATED_ATTR, a->cond->span,
-                         "a second condition: the check already has a 'where' line");
-      diag_note(r->diags, d, ck->where->span, "the first condition");
-      diag_help(r->diags, d, "join them with `and`");
-    } else if (a->cond)
-      ck->where = a->cond;
+    if (a->cond) ck->where = ck->where ? resolve_and(r, a->cond, ck->where) : a->cond;
     break;
   }
   case SH_FROM:

@@ -7,8 +7,8 @@
  *      names inside expressions are resolved, edges collected;
  *   3. link: edges are attached to their ends (in/out lists), out-rates summed, let cycles
  *      found, and the model lists fixed.
- * Passes 1 and 2 walk declarations in inclusion order (see load_files), so lists come out in
- * declaration order.
+ * Passes 1 and 2 walk declarations file by file in load order, so lists come out in declaration
+ * order.
  */
 #ifndef JNY_RESOLVE_IMPL_H
 #define JNY_RESOLVE_IMPL_H
@@ -18,17 +18,9 @@
 #include "symtab.h"
 
 /* load.c: parses the roots, follows every `use` (each module once), and returns every AstFile
- * in load order (the roots first, then each module where it was first used) and every
- * declaration in inclusion order: as if each `use` were replaced by the declarations of the
- * module it loads for the first time. The model's lists follow the second order, so that
- * `use std.stages.classic` followed by `stage loyalty` puts loyalty after the classic stages. */
-typedef struct LoadResult {
-  AstFile **files;
-  size_t nfiles;
-  const Decl **decls;
-  size_t ndecls;
-} LoadResult;
-void load_files(const ModelInput *in, LoadResult *out);
+ * in load order: the roots first, then each module where it was first used (docs/language.md:
+ * stage order is declaration order, files in load order). */
+AstFile **load_files(const ModelInput *in, size_t *nfiles);
 /* rel next to file: file's folder joined with rel, normalised lexically ("./" dropped,
  * "dir/.." folded). An absolute rel, or a file without a folder, gives rel normalised. */
 char *load_sibling_path(Arena *a, const char *file, const char *rel);
@@ -132,6 +124,8 @@ void resolve_link_flows(Resolver *r);
 void resolve_prepare_scope(Resolver *r, DeclCtx *c);
 void resolve_clause(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr);
 void resolve_finish_decl(Resolver *r, DeclCtx *c);
+/* `first and second`, made by the resolver: a check's `for … where a` and `where b` lines. */
+Expr *resolve_and(Resolver *r, Expr *first, Expr *second);
 
 /* resolve_expr.c — names inside expressions, lets */
 void resolve_expr(Resolver *r, Expr *e, const Scope *scope);

@@ -189,7 +189,7 @@ static const KindSchema KINDS[DK__COUNT] = {
     KIND(DK_TEAM, "team", "team ID \"Name\" { … }", TEAM),
     KIND(DK_TOUCHPOINT, "touchpoint", "touchpoint ID \"Name\" { … }", TOUCHPOINT),
     EMPTY(DK_OUTCOME, "outcome", "outcome ID \"Name\" success|failure"),
-    KIND(DK_FLOW, "flow", "flow A -> B [-> C …] [rate 30%] [volume N] [label \"text\"]", EDGE_MODS),
+    KIND(DK_FLOW, "flow", "flow A -> B [-> C …] [rate 30%] [volume N] [label \"text\"] [persona P] { … }", EDGE_MODS),
     KIND(DK_OPPORTUNITY, "opportunity", "opportunity ID \"Name\" { … }", OPPORTUNITY),
     KIND(DK_KPI, "kpi", "kpi ID \"Name\" { … }", KPI),
     KIND(DK_DATA, "data", "data ID from \"file.csv\" { … }", DATA),
@@ -198,10 +198,9 @@ static const KindSchema KINDS[DK__COUNT] = {
 };
 
 /* The per-declaration "seen" table in the resolver is sized by SCHEMA_MAX_ATTRS. */
-_Static_assert(COUNT(TOUCHPOINT) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
-_Static_assert(COUNT(PERSONA) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
-_Static_assert(COUNT(KPI) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS");
-
+#define FITS(t) _Static_assert(COUNT(t) + COUNT(COMMON) <= SCHEMA_MAX_ATTRS, "raise SCHEMA_MAX_ATTRS")
+FITS(JOURNEY); FITS(PERSONA); FITS(STAGE); FITS(CHANNEL); FITS(TEAM); FITS(TOUCHPOINT);
+FITS(EDGE_MODS); FITS(OPPORTUNITY); FITS(KPI); FITS(DATA); FITS(CHECK); FITS(QUERY);
 // clang-format on
 
 static const struct {

@@ -112,7 +112,7 @@ run_unit() { # BUILD
   local bin last reason
   suite_begin
   for bin in "$1"/tests/test_*; do
-    [ -f "$bin" ] && [ -x "$bin" ] || continue
+    [[ -f $bin && -x $bin ]] || continue
     run_capture "$TIMEOUT" "$bin"
     grep '^FAIL ' "$TMP/out" | while IFS= read -r line; do
       printf 'FAIL [%s] %s: %s\n' "$LABEL" "${bin##*/}" "${line#FAIL }"

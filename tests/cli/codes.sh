@@ -11,8 +11,8 @@ codes=$(grep -oE '"[EW][0-9]{4}"' "$CLI_ROOT/lang/diag_codes.def" | tr -d '"' | 
 for code in $codes; do
   begin "code $code has a test"
   if ! grep -rqE "// expect (error|warning|info) $code\b" "$CLI_ROOT/tests" --include='*.jny' &&
-     ! grep -rqF "[$code]" "$CLI_ROOT/tests/cli" --include='*.sh' --exclude=codes.sh \
-       --exclude=explain.sh; then
+     ! grep -rqE "\[$code\]|want_[a-z_]*code $code\b" "$CLI_ROOT/tests/cli" --include='*.sh' \
+       --exclude=codes.sh --exclude=explain.sh; then
     why "no tests/**/*.jny expects it and no tests/cli script looks for it"
   fi
   end

@@ -10,9 +10,6 @@ MIB=1048576
 # repeat CHAR N: N copies of CHAR, without a newline.
 repeat() { head -c "$2" /dev/zero | tr '\0' "$1"; }
 
-# count_code CODE: how many diagnostics with CODE jny printed.
-count_code() { grep -c "\[$1\]" "$OUT"; }
-
 want_only_code() { # CODE LOCATION: exactly one diagnostic, this one, at LOCATION (file:line:col)
   local n
   n=$(grep -cE '^[^ ].*: (error|warning|info)\[' "$OUT")

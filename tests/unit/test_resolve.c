@@ -240,6 +240,19 @@ TEST(check_and_query_scopes) {
   arena_free(fx.arena);
 }
 
+TEST(check_where_lines_join) {
+  Fixture fx;
+  Model *m = fx_build(&fx, "check c { where x.name != \"\"; for x in stages where x.index > 0;"
+                           " assert true }\n");
+  CHECK_EQ_INT(fx.diags.errors, 0);
+  Check *c = m->checks.items[0];
+  CHECK(c->where && c->where->kind == EX_BINARY && c->where->as.binary.op == OP_AND);
+  CHECK(c->where->as.binary.lhs->as.binary.op == OP_GT); /* the `for` line's condition first */
+  CHECK(c->where->as.binary.rhs->as.binary.op == OP_NE);
+  CHECK(c->where->as.binary.rhs->as.binary.lhs->as.member.object->as.name.target == &c->var);
+  arena_free(fx.arena);
+}
+
 TEST(names_resolve_to_entities_and_lets) {
   Fixture fx;
   Model *m = fx_build(&fx, "stage a \"A\"\nlet x = 1\nlet y = x + a + stages\n"
@@ -287,6 +300,21 @@ TEST(emotion_from_std_emotions) {
   CHECK_EQ_STR(t->emotion_label, "frustrated");
   CHECK(fx.diags.len == 1 && fx.diags.items[0]->help &&
         strstr(fx.diags.items[0]->help, "'frustrated'") != NULL);
+  arena_free(fx.arena);
+}
+
+TEST(load_order) {
+  /* Lists follow the files in load order: the file given first, then the modules it uses. */
+  Fixture fx;
+  Model *m = fx_build(&fx, "use std.stages.classic\nstage loyalty \"Loyalty\"\n"
+                           "use std.stages.classic\n");
+  CHECK_EQ_INT(fx.diags.errors, 0);
+  CHECK_EQ_INT(m->stages.len, 6);
+  CHECK_EQ_STR(m->stages.items[0]->e.id, "loyalty");
+  CHECK_EQ_STR(m->stages.items[1]->e.id, "awareness");
+  CHECK_EQ_INT(m->stages.items[5]->order, 5);
+  CHECK(m->stages.items[1]->e.from_stdlib && !m->stages.items[0]->e.from_stdlib);
+  CHECK_EQ_INT(m->nfiles, 2);
   arena_free(fx.arena);
 }
 
@@ -423,9 +451,11 @@ int main(void) {
   RUN(flows_in_and_out);
   RUN(opportunity_kpi_data);
   RUN(check_and_query_scopes);
+  RUN(check_where_lines_join);
   RUN(names_resolve_to_entities_and_lets);
   RUN(errors_keep_going);
   RUN(emotion_from_std_emotions);
+  RUN(load_order);
   RUN(jny_path_modules);
   RUN(schema_tables);
   RUN(symtab_and_suggest);
