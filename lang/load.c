@@ -34,6 +34,7 @@ typedef struct Loader {
   Arena *arena;
   SymTab *by_key;        /* file identity or module name -> LoadNode * */
   VEC(AstFile *) files;  /* load order */
+  VEC(const Decl *) order; /* every declaration, a module's in place of its first `use` */
   VEC(LoadNode *) chain; /* the `use` chain being walked, for cycle messages */
 } Loader;
 
@@ -287,13 +288,18 @@ static void visit(Loader *L, LoadNode *node, size_t depth) {
   VEC_PUSH(L->arena, L->chain, node);
   for (size_t i = 0; i < node->ast->ndecls; i++) {
     const Decl *d = node->ast->decls[i];
-    if (d && d->kind == DK_USE) follow_use(L, node, d, depth);
+    if (!d) continue;
+    /* `use` works like inclusion: the module's declarations take the place of its first use,
+     * so `use std.stages.classic` then `stage loyalty` puts loyalty after the preset stages. */
+    if (d->kind == DK_USE) follow_use(L, node, d, depth);
+    VEC_PUSH(L->arena, L->order, d);
   }
   L->chain.len--;
   node->state = NODE_DONE;
 }
 
-AstFile **load_files(const ModelInput *in, size_t *nfiles) {
+AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order,
+                     size_t *norder) {
   Loader L;
   memset(&L, 0, sizeof L);
   L.in = in;
@@ -310,5 +316,7 @@ AstFile **load_files(const ModelInput *in, size_t *nfiles) {
   }
   for (size_t i = 0; i < roots.len; i++) visit(&L, roots.items[i], 0);
   *nfiles = L.files.len;
+  *order = L.order.items;
+  *norder = L.order.len;
   return L.files.items;
 }

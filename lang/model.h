@@ -2,8 +2,9 @@
  * every later stage (checks, queries, measurement, renderers, export) reads.
  *
  * References are pointers, already checked for existence and kind. Entities keep a pointer to
- * their declaration for spans. Lists are arrays in the model arena, in declaration order (files
- * in load order), which makes every consumer deterministic.
+ * their declaration for spans. Lists are arrays in the model arena, in declaration order (a
+ * `use`d module's declarations stand where it is first used), which makes every consumer
+ * deterministic.
  */
 #ifndef JNY_MODEL_H
 #define JNY_MODEL_H

@@ -8,7 +8,6 @@
  */
 #include <string.h>
 
-#include "parse.h"
 #include "resolve_impl.h"
 
 static size_t entity_size(EntityKind kind) {
@@ -339,13 +338,12 @@ Model *model_build(const ModelInput *in) {
   Model *m = r.model = arena_alloc(in->arena, sizeof *m);
   m->arena = in->arena;
   m->sources = in->sources;
-  m->files = load_files(in, &m->nfiles);
-  size_t ndecls = 0;
-  for (size_t f = 0; f < m->nfiles; f++) ndecls += m->files[f]->ndecls;
+  const Decl **order;
+  size_t ndecls;
+  m->files = load_files(in, &m->nfiles, &order, &ndecls);
   r.ids = symtab_new(r.arena, ndecls);
   index_attrs(&r);
-  for (size_t f = 0; f < m->nfiles; f++)
-    for (size_t i = 0; i < m->files[f]->ndecls; i++) declare(&r, m->files[f]->decls[i]);
+  for (size_t i = 0; i < ndecls; i++) declare(&r, order[i]);
   for (size_t i = 0; i < r.decls.len; i++) fill(&r, &r.decls.items[i]);
   resolve_link_flows(&r);
   resolve_let_cycles(&r);

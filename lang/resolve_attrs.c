@@ -90,6 +90,8 @@ static bool one_char(const Expr *v) {
   return n == 1;
 }
 
+/* One case per shape, kept together so that the storage convention of each (schema.h) reads
+ * in one place; a value of the wrong type falls through to E0302. */
 static bool store_one(Resolver *r, DeclCtx *c, const AttrSpec *spec, Expr *v, void *obj) {
   switch (spec->shape) {
   case SH_STR:
@@ -190,8 +192,7 @@ static bool store_tags(Resolver *r, const AttrSpec *spec, const Attr *attr, cons
 
 /* where / assert / group / measure / limit: resolved in the declaration's scope. A check's
  * `where` line adds to a condition already on its `for` line. */
-static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr,
-                       void *obj) {
+static bool store_expr(Resolver *r, DeclCtx *c, const AttrSpec *spec, const Attr *attr, void *obj) {
   if (!attr->expr) return false;
   resolve_expr(r, attr->expr, c->scope);
   Expr **slot = field(obj, spec->off);

@@ -20,7 +20,10 @@
 /* load.c: parses the roots, follows every `use` (each module once), and returns every AstFile
  * in load order: the roots first, then each module where it was first used (docs/language.md:
  * stage order is declaration order, files in load order). */
-AstFile **load_files(const ModelInput *in, size_t *nfiles);
+/* Every file of the model in load order, and every declaration in model order: a module's
+ * declarations stand where it is first used. */
+AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order,
+                     size_t *norder);
 /* rel next to file: file's folder joined with rel, normalised lexically ("./" dropped,
  * "dir/.." folded). An absolute rel, or a file without a folder, gives rel normalised. */
 char *load_sibling_path(Arena *a, const char *file, const char *rel);

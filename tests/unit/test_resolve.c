@@ -304,43 +304,53 @@ TEST(emotion_from_std_emotions) {
 }
 
 TEST(load_order) {
-  /* Lists follow the files in load order: the file given first, then the modules it uses. */
+  /* `use` works like inclusion: a module's declarations stand where it is first used, so stage
+   * order reads as the text does; a second `use` of the same module adds nothing. */
   Fixture fx;
-  Model *m = fx_build(&fx, "use std.stages.classic\nstage loyalty \"Loyalty\"\n"
-                           "use std.stages.classic\n");
+  Model *m = fx_build(&fx, "stage first \"First\"\nuse std.stages.classic\n"
+                           "stage loyalty \"Loyalty\"\nuse std.stages.classic\n");
   CHECK_EQ_INT(fx.diags.errors, 0);
-  CHECK_EQ_INT(m->stages.len, 6);
-  CHECK_EQ_STR(m->stages.items[0]->e.id, "loyalty");
+  CHECK_EQ_INT(m->stages.len, 7);
+  CHECK_EQ_STR(m->stages.items[0]->e.id, "first");
   CHECK_EQ_STR(m->stages.items[1]->e.id, "awareness");
-  CHECK_EQ_INT(m->stages.items[5]->order, 5);
-  CHECK(m->stages.items[1]->e.from_stdlib && !m->stages.items[0]->e.from_stdlib);
+  CHECK_EQ_STR(m->stages.items[5]->e.id, "advocacy");
+  CHECK_EQ_STR(m->stages.items[6]->e.id, "loyalty");
+  CHECK_EQ_INT(m->stages.items[6]->order, 6);
+  CHECK(m->stages.items[1]->e.from_stdlib && !m->stages.items[6]->e.from_stdlib);
   CHECK_EQ_INT(m->nfiles, 2);
   arena_free(fx.arena);
 }
 
-static void write_file(const char *path, const char *text) {
+static void write_file(const char *dir, const char *name, const char *text) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
   FILE *f = fopen(path, "w");
   if (!f) return;
   fputs(text, f);
   fclose(f);
 }
 
+static void remove_files(const char *dir, const char *const *names) {
+  char path[512];
+  for (; *names; names++) {
+    snprintf(path, sizeof path, "%s/%s", dir, *names);
+    if (remove(path) != 0) unit_fail_(__FILE__, __LINE__, "cannot remove %s", path);
+  }
+}
+
 TEST(jny_path_modules) {
   char dir[] = "/tmp/jny-test-XXXXXX";
   CHECK(mkdtemp(dir) != NULL);
-  char p[256];
-  snprintf(p, sizeof p, "%s/std", dir);
-  mkdir(p, 0700);
-  snprintf(p, sizeof p, "%s/acme", dir);
-  mkdir(p, 0700);
-  snprintf(p, sizeof p, "%s/std/extra.jny", dir);
-  write_file(p, "team extra \"Extra\"\n");
-  snprintf(p, sizeof p, "%s/std/channels.jny", dir); /* never read: the embedded one wins */
-  write_file(p, "team shadow \"Shadow\"\n");
-  snprintf(p, sizeof p, "%s/acme/tools.jny", dir);
-  write_file(p, "team tools \"Tools\"\nuse acme.tools\n"); /* uses itself: a cycle */
+  char sub[512];
+  snprintf(sub, sizeof sub, "%s/std", dir);
+  CHECK(mkdir(sub, 0700) == 0);
+  snprintf(sub, sizeof sub, "%s/acme", dir);
+  CHECK(mkdir(sub, 0700) == 0);
+  write_file(dir, "std/extra.jny", "team extra \"Extra\"\n");
+  write_file(dir, "std/channels.jny", "team shadow \"Shadow\"\n"); /* the embedded one wins */
+  write_file(dir, "acme/tools.jny", "team tools \"Tools\"\nuse acme.tools\n"); /* a cycle */
   char path[600];
-  snprintf(path, sizeof path, "/nonexistent:%s", dir);
+  snprintf(path, sizeof path, "/nonexistent::%s:", dir);
   Fixture fx;
   Model *m =
       fx_build_path(&fx, "use std.extra\nuse std.channels\nuse acme.tools\nuse acme.nope\n", path);
@@ -360,10 +370,34 @@ TEST(jny_path_modules) {
   const Source *tools = NULL;
   for (uint32_t i = 0; i < fx.sources.len; i++)
     if (strstr(fx.sources.items[i]->name, "tools.jny")) tools = fx.sources.items[i];
-  CHECK(tools && !tools->is_stdlib);
+  CHECK(tools && !tools->is_stdlib && tools->path);
   arena_free(fx.arena);
-  snprintf(p, sizeof p, "rm -rf '%s'", dir);
-  CHECK(system(p) == 0);
+  static const char *const FILES[] = {
+      "std/extra.jny", "std/channels.jny", "acme/tools.jny", "std", "acme", NULL};
+  remove_files(dir, FILES);
+  CHECK(rmdir(dir) == 0);
+}
+
+TEST(module_too_large) {
+  /* A sparse file past SOURCE_MAX_BYTES: E0002 at the `use`, decided before reading it. */
+  char dir[] = "/tmp/jny-test-XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  char big[512], text[700];
+  snprintf(big, sizeof big, "%s/big.jny", dir);
+  FILE *f = fopen(big, "w");
+  CHECK(f != NULL);
+  if (!f) return;
+  CHECK(ftruncate(fileno(f), (off_t)SOURCE_MAX_BYTES + 1) == 0);
+  fclose(f);
+  snprintf(text, sizeof text, "use \"%s\"\n", big);
+  Fixture fx;
+  Model *m = fx_build(&fx, text);
+  CHECK_EQ_INT(count_code(&fx, D_TOO_LARGE), 1);
+  CHECK_EQ_INT(m->nfiles, 1);
+  arena_free(fx.arena);
+  static const char *const FILES[] = {"big.jny", NULL};
+  remove_files(dir, FILES);
+  CHECK(rmdir(dir) == 0);
 }
 
 TEST(schema_tables) {
@@ -457,6 +491,7 @@ int main(void) {
   RUN(emotion_from_std_emotions);
   RUN(load_order);
   RUN(jny_path_modules);
+  RUN(module_too_large);
   RUN(schema_tables);
   RUN(symtab_and_suggest);
   RUN(long_chains_do_not_recurse);
