@@ -4,6 +4,7 @@
 #   make test       every suite, then again under ASan+UBSan; ends with "N passed, N failed"
 #   make asan       build the sanitizer binary in build/asan/
 #   make lint       cppcheck over the sources
+#   make style      check the layout against .clang-format (make format applies it)
 #   make clean
 # flex and bison run at build time into build/; nothing generated is committed.
 
@@ -19,7 +20,7 @@ LDLIBS   := -ljansson -lm
 
 # Everything a build and the tests need, installed by tools/install-deps.sh when missing.
 DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
-            diffutils gawk jq
+            diffutils gawk jq clang-format
 
 LANG_SRC    := $(wildcard lang/*.c)
 RUNTIME_SRC := $(wildcard runtime/*.c)
@@ -31,7 +32,7 @@ LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_%.o,$(OBJ))
 
 DEPS_STAMP := build/.deps-installed
 
-.PHONY: all deps demo test test-fast asan lint clean unit
+.PHONY: all deps demo test test-fast asan lint style format clean unit
 all: $(BUILD)/jny
 
 deps: $(DEPS_STAMP)
@@ -86,7 +87,7 @@ asan:
 demo: all
 	$(BUILD)/jny check examples/grocery.jny
 
-test: all unit asan
+test: all unit asan lint style
 	@bash tests/run.sh
 
 # One pass over the suites with the normal build only (quicker while working).
@@ -96,6 +97,14 @@ test-fast: all unit
 lint: | $(DEPS_STAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr --suppress=missingIncludeSystem -I lang -I runtime lang runtime
+
+# The layout of .clang-format, checked (not applied): `make format` applies it.
+STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*.c runtime/*.h tests/unit/*.c tests/unit/*.h \
+                       tools/*.c)
+style: | $(DEPS_STAMP)
+	@clang-format --dry-run --Werror $(STYLE_SRC)
+format: | $(DEPS_STAMP)
+	clang-format -i $(STYLE_SRC)
 
 clean:
 	rm -rf build

@@ -27,7 +27,7 @@ void arena_free(Arena *a);
 /* Where to longjmp (with value 1) when the hook returns NULL; NULL means abort(). */
 void arena_set_oom(Arena *a, jmp_buf *on_oom);
 
-void *arena_alloc(Arena *a, size_t size);  /* zeroed, 8-byte aligned (no type of jny needs more) */
+void *arena_alloc(Arena *a, size_t size); /* zeroed, 8-byte aligned (no type of jny needs more) */
 void *arena_grow(Arena *a, void *old, size_t old_size, size_t new_size); /* copy into bigger */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
@@ -46,7 +46,7 @@ size_t arena_bytes_used(const Arena *a);
   do {                                                                                             \
     if ((vec).len == (vec).cap) {                                                                  \
       size_t ncap_ = (vec).cap ? (vec).cap * 2 : 2;                                                \
-      (vec).items = arena_grow((arena), (vec).items, (vec).cap * sizeof *(vec).items,             \
+      (vec).items = arena_grow((arena), (vec).items, (vec).cap * sizeof *(vec).items,              \
                                ncap_ * sizeof *(vec).items);                                       \
       (vec).cap = ncap_;                                                                           \
     }                                                                                              \

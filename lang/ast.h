@@ -29,29 +29,41 @@ typedef struct Date {
 } Date;
 
 typedef enum OpKind {
-  OP_OR, OP_AND, OP_NOT,
-  OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
-  OP_IN, OP_NOT_IN,
-  OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG
+  OP_OR,
+  OP_AND,
+  OP_NOT,
+  OP_EQ,
+  OP_NE,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_IN,
+  OP_NOT_IN,
+  OP_ADD,
+  OP_SUB,
+  OP_MUL,
+  OP_DIV,
+  OP_NEG
 } OpKind;
 
 typedef enum ExprKind {
-  EX_NUMBER,   /* 42, 3.5, 35% (percent flag set, value 0.35) */
-  EX_STRING,   /* decoded text */
-  EX_INTERP,   /* a message string with {expr} parts (made from EX_STRING by parse_interpolation) */
+  EX_NUMBER, /* 42, 3.5, 35% (percent flag set, value 0.35) */
+  EX_STRING, /* decoded text */
+  EX_INTERP, /* a message string with {expr} parts (made from EX_STRING by parse_interpolation) */
   EX_DATE,
   EX_DURATION, /* seconds */
   EX_BOOL,
   EX_NONE,
-  EX_NAME,     /* an identifier: entity, let, collection, data table or bound variable */
-  EX_MEMBER,   /* object.field */
-  EX_CALL,     /* fn(args) — the callee is always a plain name */
-  EX_LIST,     /* [a, b] */
-  EX_UNARY,    /* -x, not x */
+  EX_NAME,   /* an identifier: entity, let, collection, data table or bound variable */
+  EX_MEMBER, /* object.field */
+  EX_CALL,   /* fn(args) — the callee is always a plain name */
+  EX_LIST,   /* [a, b] */
+  EX_UNARY,  /* -x, not x */
   EX_BINARY,
-  EX_QUANT,    /* all|any x in C [where c]: body */
+  EX_QUANT,         /* all|any x in C [where c]: body */
   EX_COMPREHENSION, /* [body for x in C where c] */
-  EX_ERROR     /* stands in for an expression that did not parse */
+  EX_ERROR          /* stands in for an expression that did not parse */
 } ExprKind;
 
 /* What an EX_NAME refers to; filled in by the resolver, read by the evaluator. */
@@ -74,8 +86,8 @@ typedef struct InterpPart {
   bool is_expr;
   const char *text; /* decoded literal text when !is_expr */
   size_t len;
-  Expr *expr;       /* when is_expr */
-  Span span;        /* the literal piece, or the {…} including braces */
+  Expr *expr; /* when is_expr */
+  Span span;  /* the literal piece, or the {…} including braces */
 } InterpPart;
 
 struct Expr {
@@ -89,8 +101,8 @@ struct Expr {
     struct {
       const char *text; /* UTF-8, NUL-terminated; may contain NUL bytes from \u{0}: use len */
       size_t len;
-      bool triple;       /* written as """…""" */
-      bool has_brace;    /* contains an unescaped '{' (worth interpolating) */
+      bool triple;    /* written as """…""" */
+      bool has_brace; /* contains an unescaped '{' (worth interpolating) */
     } str;
     struct {
       InterpPart *parts;
@@ -172,7 +184,7 @@ typedef struct Attr {
   Span span;  /* the whole line */
   Arg *args;
   size_t nargs;
-  Ident var;  /* edge target, bound variable, or assigned key */
+  Ident var; /* edge target, bound variable, or assigned key */
   Expr *expr;
   Expr *cond; /* AF_FOR's where */
   OpKind op;  /* AF_TARGET */
@@ -182,8 +194,21 @@ typedef struct Attr {
 } Attr;
 
 typedef enum DeclKind {
-  DK_JOURNEY, DK_USE, DK_LET, DK_PERSONA, DK_STAGE, DK_CHANNEL, DK_TEAM, DK_TOUCHPOINT,
-  DK_OUTCOME, DK_FLOW, DK_OPPORTUNITY, DK_KPI, DK_DATA, DK_CHECK, DK_QUERY,
+  DK_JOURNEY,
+  DK_USE,
+  DK_LET,
+  DK_PERSONA,
+  DK_STAGE,
+  DK_CHANNEL,
+  DK_TEAM,
+  DK_TOUCHPOINT,
+  DK_OUTCOME,
+  DK_FLOW,
+  DK_OPPORTUNITY,
+  DK_KPI,
+  DK_DATA,
+  DK_CHECK,
+  DK_QUERY,
   DK__COUNT
 } DeclKind;
 

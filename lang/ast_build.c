@@ -5,8 +5,8 @@
 #include <string.h>
 
 static const char *const DECL_KIND_NAMES[DK__COUNT] = {
-    "journey", "use",         "let", "persona", "stage", "channel", "team",  "touchpoint",
-    "outcome", "flow", "opportunity", "kpi", "data",    "check", "query"};
+    "journey", "use",  "let",         "persona", "stage", "channel", "team", "touchpoint",
+    "outcome", "flow", "opportunity", "kpi",     "data",  "check",   "query"};
 
 const char *ast_decl_kind_name(DeclKind kind) {
   return kind < DK__COUNT ? DECL_KIND_NAMES[kind] : "declaration";

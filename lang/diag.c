@@ -79,9 +79,9 @@ static Diag *vadd(DiagList *list, DiagCode code, Severity sev, bool has_span, Sp
       cap->severity = SEV_ERROR;
       cap->has_span = true;
       cap->span = span;
-      cap->message = arena_printf(list->arena,
-                                  "more than %d errors in this file; the rest are not shown",
-                                  DIAG_MAX_ERRORS_PER_FILE);
+      cap->message =
+          arena_printf(list->arena, "more than %d errors in this file; the rest are not shown",
+                       DIAG_MAX_ERRORS_PER_FILE);
       push(list, cap);
     }
     return &list->dropped;
@@ -126,8 +126,8 @@ static void add_note(DiagList *list, Diag *d, bool has_span, Span span, const ch
   if (d == &list->dropped) return;
   if (d->nnotes == d->capnotes) {
     size_t ncap = d->capnotes ? d->capnotes * 2 : 2;
-    d->notes = arena_grow(list->arena, d->notes, d->capnotes * sizeof *d->notes,
-                          ncap * sizeof *d->notes);
+    d->notes =
+        arena_grow(list->arena, d->notes, d->capnotes * sizeof *d->notes, ncap * sizeof *d->notes);
     d->capnotes = ncap;
   }
   DiagNote *n = &d->notes[d->nnotes++];

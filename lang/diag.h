@@ -69,11 +69,10 @@ void diag_note(DiagList *list, Diag *d, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_note_plain(DiagList *list, Diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void diag_help(DiagList *list, Diag *d, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void diag_help(DiagList *list, Diag *d, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-const char *diag_code_str(DiagCode code);    /* "E0203" */
-const char *diag_code_title(DiagCode code);  /* one line, for docs and `jny explain` */
+const char *diag_code_str(DiagCode code);   /* "E0203" */
+const char *diag_code_title(DiagCode code); /* one line, for docs and `jny explain` */
 Severity diag_code_severity(DiagCode code);
 bool diag_code_lookup(const char *str, DiagCode *out);
 const char *diag_severity_str(Severity sev); /* "error", "warning", "info" */

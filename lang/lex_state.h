@@ -22,8 +22,8 @@ typedef struct Loc {
 } Loc;
 
 typedef struct OpenDelim {
-  char ch;       /* '(' '[' or '{' */
-  uint32_t off;  /* where it was opened */
+  char ch;      /* '(' '[' or '{' */
+  uint32_t off; /* where it was opened */
 } OpenDelim;
 
 typedef struct Queued {
@@ -64,35 +64,35 @@ typedef struct LexState {
   uint32_t file;
   Arena *arena;
   DiagList *diags;
-  void *scanner;       /* the flex scanner (yyscan_t) */
+  void *scanner; /* the flex scanner (yyscan_t) */
   LexMode mode;
-  int start_token;     /* the mode's start token, handed out first */
-  uint32_t base;       /* offset of the scanned range in the source */
-  uint32_t pos;        /* absolute offset of the next unread byte */
-  uint32_t range_end;  /* absolute end of the scanned range */
+  int start_token;    /* the mode's start token, handed out first */
+  uint32_t base;      /* offset of the scanned range in the source */
+  uint32_t pos;       /* absolute offset of the next unread byte */
+  uint32_t range_end; /* absolute end of the scanned range */
 
   /* raw token state for the flex actions */
-  uint32_t tok_start;  /* start of a multi-part token (triple string) */
+  uint32_t tok_start; /* start of a multi-part token (triple string) */
   uint32_t comment_start;
 
   /* the wrapper's context */
-  int last;            /* last token handed to the parser, 0 at the start */
-  int prev;            /* the token before `last` */
+  int last; /* last token handed to the parser, 0 at the start */
+  int prev; /* the token before `last` */
   Loc last_loc;
-  VEC(Queued) queue;   /* tokens to hand out before scanning more (a TERM before '}'…) */
+  VEC(Queued) queue; /* tokens to hand out before scanning more (a TERM before '}'…) */
   size_t queue_head;
   VEC(OpenDelim) open;
-  size_t braces;       /* how many '{' are open */
-  bool too_deep;       /* E0108 reported: the rest of the input is not parsed */
+  size_t braces; /* how many '{' are open */
+  bool too_deep; /* E0108 reported: the rest of the input is not parsed */
   bool at_eof;
 
   StrBuf scratch;      /* string decoding buffer, reused */
   Diag *last_bad_utf8; /* extended while invalid bytes follow each other */
   Diag *last_bad_char; /* likewise for NUL and control bytes */
   VEC(Comment) comments;
-  VEC(Decl *) decls;   /* the file's declarations, as the parser reduces them */
-  AttrVec clauses;     /* LEX_CLAUSES result */
-  Expr *expr;          /* LEX_EXPR result */
+  VEC(Decl *) decls; /* the file's declarations, as the parser reduces them */
+  AttrVec clauses;   /* LEX_CLAUSES result */
+  Expr *expr;        /* LEX_EXPR result */
 
   /* error bookkeeping for cascade suppression */
   uint32_t last_error_line_start; /* offset of the line of the last syntax error, or UINT32_MAX */

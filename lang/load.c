@@ -32,10 +32,10 @@ typedef struct LoadNode {
 typedef struct Loader {
   const ModelInput *in;
   Arena *arena;
-  SymTab *by_key;        /* file identity or module name -> LoadNode * */
-  VEC(AstFile *) files;  /* load order */
+  SymTab *by_key;          /* file identity or module name -> LoadNode * */
+  VEC(AstFile *) files;    /* load order */
   VEC(const Decl *) order; /* every declaration, a module's in place of its first `use` */
-  VEC(LoadNode *) chain; /* the `use` chain being walked, for cycle messages */
+  VEC(LoadNode *) chain;   /* the `use` chain being walked, for cycle messages */
 } Loader;
 
 /* Where a `use` leads, before it is loaded. */
@@ -298,8 +298,7 @@ static void visit(Loader *L, LoadNode *node, size_t depth) {
   node->state = NODE_DONE;
 }
 
-AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order,
-                     size_t *norder) {
+AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order, size_t *norder) {
   Loader L;
   memset(&L, 0, sizeof L);
   L.in = in;

@@ -18,8 +18,22 @@
 #include "source.h"
 
 typedef enum EntityKind {
-  EK_JOURNEY, EK_PERSONA, EK_STAGE, EK_CHANNEL, EK_TEAM, EK_TOUCHPOINT, EK_PAIN, EK_DELIGHT,
-  EK_OUTCOME, EK_FLOW, EK_OPPORTUNITY, EK_KPI, EK_DATA, EK_CHECK, EK_QUERY, EK_LET,
+  EK_JOURNEY,
+  EK_PERSONA,
+  EK_STAGE,
+  EK_CHANNEL,
+  EK_TEAM,
+  EK_TOUCHPOINT,
+  EK_PAIN,
+  EK_DELIGHT,
+  EK_OUTCOME,
+  EK_FLOW,
+  EK_OPPORTUNITY,
+  EK_KPI,
+  EK_DATA,
+  EK_CHECK,
+  EK_QUERY,
+  EK_LET,
   EK__COUNT
 } EntityKind;
 
@@ -41,19 +55,19 @@ typedef struct MetaEntry {
 
 typedef struct Entity {
   EntityKind kind;
-  size_t index;    /* position in its kind's list */
-  const char *id;  /* NULL for anonymous ones (unnamed pains, flows, the journey) */
-  Span id_span;    /* the id, or the best span to point at when there is none */
-  Span span;       /* the whole declaration or attribute line */
-  const char *name;   /* display name; the id when none was given */
+  size_t index;     /* position in its kind's list */
+  const char *id;   /* NULL for anonymous ones (unnamed pains, flows, the journey) */
+  Span id_span;     /* the id, or the best span to point at when there is none */
+  Span span;        /* the whole declaration or attribute line */
+  const char *name; /* display name; the id when none was given */
   const char *description;
   TextList notes;
   Ident *tags;
   size_t ntags;
   MetaEntry *meta;
   size_t nmeta;
-  const Decl *decl;   /* the declaration (for pains, delights and edges: the enclosing one) */
-  bool from_stdlib;   /* declared in an embedded std module */
+  const Decl *decl; /* the declaration (for pains, delights and edges: the enclosing one) */
+  bool from_stdlib; /* declared in an embedded std module */
 } Entity;
 
 typedef struct Team Team;
@@ -64,10 +78,20 @@ typedef struct Touchpoint Touchpoint;
 typedef struct Outcome Outcome;
 
 typedef enum JourneyState { STATE_UNSET, STATE_CURRENT, STATE_FUTURE } JourneyState;
-typedef enum ChannelKind { CHANNEL_UNSET, CHANNEL_DIGITAL, CHANNEL_PHYSICAL, CHANNEL_HUMAN } ChannelKind;
+typedef enum ChannelKind {
+  CHANNEL_UNSET,
+  CHANNEL_DIGITAL,
+  CHANNEL_PHYSICAL,
+  CHANNEL_HUMAN
+} ChannelKind;
 typedef enum Level { LEVEL_UNSET, LEVEL_LOW, LEVEL_MEDIUM, LEVEL_HIGH } Level;
 typedef enum OppStatus {
-  STATUS_UNSET, STATUS_IDEA, STATUS_PLANNED, STATUS_DOING, STATUS_DONE, STATUS_DROPPED
+  STATUS_UNSET,
+  STATUS_IDEA,
+  STATUS_PLANNED,
+  STATUS_DOING,
+  STATUS_DONE,
+  STATUS_DROPPED
 } OppStatus;
 
 typedef struct Journey {
@@ -131,11 +155,11 @@ typedef struct Metric {
 
 /* One edge: from a touchpoint's `->` line or one link of a `flow a -> b -> c` chain. */
 typedef struct Flow {
-  Entity e;         /* anonymous; span is the edge line or the chain link */
+  Entity e; /* anonymous; span is the edge line or the chain link */
   Touchpoint *from;
-  Entity *to;       /* a Touchpoint or an Outcome */
+  Entity *to; /* a Touchpoint or an Outcome */
   bool has_rate;
-  double rate;      /* 0..1 */
+  double rate; /* 0..1 */
   Span rate_span;
   bool has_volume;
   double volume;
@@ -146,7 +170,7 @@ typedef struct Flow {
 struct Touchpoint {
   Entity e;
   Stage *stage;
-  Channel *channel;  /* may be NULL */
+  Channel *channel;   /* may be NULL */
   Persona **personas; /* as written; npersonas == 0 means every persona */
   size_t npersonas;
   TextList actions, thoughts, expectations, evidence, backstage, support;
@@ -186,11 +210,18 @@ typedef struct Opportunity {
   OppStatus status;
 } Opportunity;
 
-typedef enum TargetOp { TARGET_NONE, TARGET_GE, TARGET_LE, TARGET_EQ, TARGET_GT, TARGET_LT } TargetOp;
+typedef enum TargetOp {
+  TARGET_NONE,
+  TARGET_GE,
+  TARGET_LE,
+  TARGET_EQ,
+  TARGET_GT,
+  TARGET_LT
+} TargetOp;
 
 typedef struct Kpi {
   Entity e;
-  Expr *measure;  /* NULL unless `measure` */
+  Expr *measure; /* NULL unless `measure` */
   bool has_actual;
   double actual;
   TargetOp target_op;
@@ -209,15 +240,15 @@ typedef struct Kpi {
 
 typedef struct DataSet {
   Entity e;
-  const char *path;      /* as written */
-  const char *fs_path;   /* resolved against the declaring file's folder; NULL for stdin/std */
+  const char *path;    /* as written */
+  const char *fs_path; /* resolved against the declaring file's folder; NULL for stdin/std */
   Span path_span;
   const char *delimiter; /* NULL: comma */
 } DataSet;
 
 typedef struct Check {
   Entity e;
-  Ident var;     /* for var in coll [where where] — var.text NULL when there is no `for` */
+  Ident var; /* for var in coll [where where] — var.text NULL when there is no `for` */
   Expr *coll;
   Expr *where;
   Expr *assert;
@@ -271,8 +302,8 @@ typedef struct Model {
   MODEL_LIST(Check) checks;
   MODEL_LIST(Query) queries;
   MODEL_LIST(Let) lets;
-  SymTab *symbols;  /* id -> Entity *, every named entity */
-  AstFile **files;  /* every parsed file, in load order (the user's files first) */
+  SymTab *symbols; /* id -> Entity *, every named entity */
+  AstFile **files; /* every parsed file, in load order (the user's files first) */
   size_t nfiles;
 } Model;
 

@@ -4,9 +4,9 @@
  * spans are exact. */
 #include <string.h>
 
+#include "lexer.h"
 #include "parse.h"
 #include "parser.h"
-#include "lexer.h"
 
 static void run_parser(const ParseInput *in, LexMode mode, uint32_t start, uint32_t end,
                        LexState *ls) {
@@ -17,7 +17,7 @@ static void run_parser(const ParseInput *in, LexMode mode, uint32_t start, uint3
   ls->arena = in->arena;
   ls->diags = in->diags;
   ls->mode = mode;
-  ls->start_token = mode == LEX_FILE ? TOK_START_FILE
+  ls->start_token = mode == LEX_FILE   ? TOK_START_FILE
                     : mode == LEX_EXPR ? TOK_START_EXPR
                                        : TOK_START_CLAUSES;
   ls->base = ls->pos = start;

@@ -21,10 +21,10 @@
 #define PARSE_MAX_TOKEN_BYTES (1024u * 1024u)
 
 typedef struct ParseInput {
-  Arena *arena;      /* nodes are allocated here */
+  Arena *arena; /* nodes are allocated here */
   DiagList *diags;
   const SourceSet *sources;
-  uint32_t file;     /* which source to parse */
+  uint32_t file; /* which source to parse */
 } ParseInput;
 
 AstFile *parse_file(const ParseInput *in);

@@ -8,9 +8,9 @@
 
 /* Tokens that can start an expression, by the names the grammar gives them: when all of them
  * are expected, the message says "an expression" instead of listing fourteen tokens. */
-static const char *const EXPR_START[] = {"a name", "a string", "a number", "a date",
-                                         "a duration", "'true'", "'false'", "'none'",
-                                         "'not'", "'('", "'['", "'-'", "'all'", "'any'"};
+static const char *const EXPR_START[] = {"a name", "a string", "a number", "a date", "a duration",
+                                         "'true'", "'false'",  "'none'",   "'not'",  "'('",
+                                         "'['",    "'-'",      "'all'",    "'any'"};
 
 static bool is_expr_start(const char *name) {
   for (size_t i = 0; i < sizeof EXPR_START / sizeof EXPR_START[0]; i++)
@@ -51,8 +51,7 @@ static bool expects_range(const ParseErrorInfo *info, int first, int last) {
 static const char *expected_text(LexState *ls, const ParseErrorInfo *info) {
   if (expects_range(info, info->sym_decl_first, info->sym_decl_last))
     return "a declaration (journey, persona, stage, touchpoint, flow, …)";
-  if (expects_range(info, info->sym_clause_first, info->sym_clause_last))
-    return "an attribute";
+  if (expects_range(info, info->sym_clause_first, info->sym_clause_last)) return "an attribute";
   const char *names[16];
   int n = 0, nexpr = 0;
   for (int i = 0; i < info->nexpected; i++) {
@@ -79,8 +78,8 @@ static const char *expected_text(LexState *ls, const ParseErrorInfo *info) {
 }
 
 static void unknown_declaration(LexState *ls, const ParseErrorInfo *info, Span span) {
-  const char *word = arena_strndup(ls->arena, ls->src->text + info->loc.start,
-                                   info->loc.end - info->loc.start);
+  const char *word =
+      arena_strndup(ls->arena, ls->src->text + info->loc.start, info->loc.end - info->loc.start);
   Diag *d = diag_add(ls->diags, D_SYNTAX, span, "unknown declaration '%s'", word);
   Suggest sg;
   suggest_init(&sg, ls->arena, word);
@@ -89,9 +88,10 @@ static void unknown_declaration(LexState *ls, const ParseErrorInfo *info, Span s
   if (best)
     diag_help(ls->diags, d, "did you mean '%s'?", best);
   else
-    diag_help(ls->diags, d, "a declaration starts with journey, use, let, persona, stage, channel, "
-                            "team, touchpoint, outcome, flow, opportunity, kpi, data, check or "
-                            "query");
+    diag_help(ls->diags, d,
+              "a declaration starts with journey, use, let, persona, stage, channel, "
+              "team, touchpoint, outcome, flow, opportunity, kpi, data, check or "
+              "query");
 }
 
 void parse_error_report(LexState *ls, const ParseErrorInfo *info) {
@@ -115,8 +115,9 @@ void parse_error_report(LexState *ls, const ParseErrorInfo *info) {
     diag_help(ls->diags, d, "put the quantifier in parentheses: (%s x in C: …)",
               info->found_kind == info->sym_all ? "all" : "any");
   else if (strcmp(found, "'='") == 0 && ls->braces > 0)
-    diag_help(ls->diags, d, "an attribute takes its value without '=': write `emotion 2`, "
-                            "not `emotion = 2` (only metric and meta use '=')");
+    diag_help(ls->diags, d,
+              "an attribute takes its value without '=': write `emotion 2`, "
+              "not `emotion = 2` (only metric and meta use '=')");
   else if (info->found_kind == info->sym_arrow)
     diag_help(ls->diags, d, "a flow edge is its own line inside a touchpoint: -> target rate 30%%");
 }

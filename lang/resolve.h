@@ -18,9 +18,9 @@
 #define RESOLVE_MAX_MODULE_DEPTH 64
 
 typedef struct ModelInput {
-  Arena *arena;        /* the model's and every parsed file's memory */
+  Arena *arena; /* the model's and every parsed file's memory */
   DiagList *diags;
-  SourceSet *sources;  /* the roots are already in it; loaded modules are added */
+  SourceSet *sources; /* the roots are already in it; loaded modules are added */
   const uint32_t *roots;
   size_t nroots;
   const char *jny_path; /* the JNY_PATH value (colon-separated folders) or NULL */

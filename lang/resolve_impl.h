@@ -22,8 +22,7 @@
  * stage order is declaration order, files in load order). */
 /* Every file of the model in load order, and every declaration in model order: a module's
  * declarations stand where it is first used. */
-AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order,
-                     size_t *norder);
+AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order, size_t *norder);
 /* rel next to file: file's folder joined with rel, normalised lexically ("./" dropped,
  * "dir/.." folded). An absolute rel, or a file without a folder, gives rel normalised. */
 char *load_sibling_path(Arena *a, const char *file, const char *rel);

@@ -44,8 +44,11 @@ Source *source_get(const SourceSet *set, uint32_t file) {
 
 uint32_t source_utf8_length(const unsigned char *s, uint32_t n) {
   unsigned c = s[0];
-  uint32_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+  uint32_t len = c < 0x80                   ? 1
+                 : (c >= 0xC2 && c <= 0xDF) ? 2
+                 : (c >= 0xE0 && c <= 0xEF) ? 3
+                 : (c >= 0xF0 && c <= 0xF4) ? 4
+                                            : 0;
   if (len <= 1 || len > n) return 1;
   for (uint32_t k = 1; k < len; k++)
     if ((s[k] & 0xC0) != 0x80) return 1;
@@ -69,7 +72,7 @@ LineCol source_line_col(const Source *src, uint32_t offset) {
   uint32_t col = 1;
   uint32_t i = src->line_starts[lo];
   if (i == 0 && src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
-    i = 3; /* a byte order mark is invisible in editors: columns count from after it */
+    i = 3;             /* a byte order mark is invisible in editors: columns count from after it */
   while (i < offset) { /* a valid sequence is one column; so is each invalid byte */
     i += source_utf8_length((const unsigned char *)src->text + i, offset - i);
     col++;

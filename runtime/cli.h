@@ -19,9 +19,9 @@
 
 /* Exit statuses, the same for every command (LANGUAGE.md §7). */
 enum {
-  CLI_EXIT_OK = 0,    /* nothing wrong (warnings allowed unless --strict) */
-  CLI_EXIT_FAIL = 1,  /* the input has errors, or warnings under --strict */
-  CLI_EXIT_USAGE = 2  /* a usage error, an unreadable input, a failed write, out of memory */
+  CLI_EXIT_OK = 0,   /* nothing wrong (warnings allowed unless --strict) */
+  CLI_EXIT_FAIL = 1, /* the input has errors, or warnings under --strict */
+  CLI_EXIT_USAGE = 2 /* a usage error, an unreadable input, a failed write, out of memory */
 };
 
 struct json_t;
@@ -29,12 +29,12 @@ struct json_t;
 /* What a command runs with. Lives in the run's arena so that it survives the jump to the
  * out-of-memory handler. */
 typedef struct Cli {
-  Arena *arena;         /* every allocation of the run */
-  jmp_buf *on_oom;      /* where arena (and jansson) allocation failures go */
-  const char *command;  /* the running command ("check"), for messages; NULL at the top */
-  struct json_t *json;  /* a jansson tree being built: released by the out-of-memory path */
-  bool stdout_tty;      /* standard output is a terminal */
-  int out_errno;        /* the first error writing standard output; 0 while none */
+  Arena *arena;        /* every allocation of the run */
+  jmp_buf *on_oom;     /* where arena (and jansson) allocation failures go */
+  const char *command; /* the running command ("check"), for messages; NULL at the top */
+  struct json_t *json; /* a jansson tree being built: released by the out-of-memory path */
+  bool stdout_tty;     /* standard output is a terminal */
+  int out_errno;       /* the first error writing standard output; 0 while none */
 } Cli;
 
 /* argv[0] is the command's name; options and operands follow. Returns an exit status. */
@@ -80,8 +80,7 @@ typedef struct CliArg {
 
 /* Options and operands may be mixed (`jny check a.jny --strict`); "--" ends the options and a
  * lone "-" is an operand (standard input). argv[0] (the command) is skipped. */
-void cli_args_init(CliArgs *args, int argc, char **argv, const CliOption *options,
-                   size_t noptions);
+void cli_args_init(CliArgs *args, int argc, char **argv, const CliOption *options, size_t noptions);
 /* On CLI_ARG_ERROR the problem has been reported on standard error. */
 CliArg cli_args_next(Cli *cli, CliArgs *args);
 

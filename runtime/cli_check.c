@@ -68,8 +68,10 @@ static const CliOption CHECK_OPTIONS[] = {
 static bool apply_option(Cli *cli, CheckOptions *o, const CliArg *a) {
   switch (a->id) {
   case OPT_FORMAT:
-    if (strcmp(a->value, "text") == 0) o->format = FORMAT_TEXT;
-    else if (strcmp(a->value, "json") == 0) o->format = FORMAT_JSON;
+    if (strcmp(a->value, "text") == 0)
+      o->format = FORMAT_TEXT;
+    else if (strcmp(a->value, "json") == 0)
+      o->format = FORMAT_JSON;
     else {
       cli_usage_error(cli, "unknown format '%s' (expected text or json)", cli_quote(cli, a->value));
       return false;
@@ -101,9 +103,12 @@ static int parse_options(Cli *cli, int argc, char **argv, CheckOptions *o) {
     CliArg a = cli_args_next(cli, &args);
     if (a.kind == CLI_ARG_END) break;
     if (a.kind == CLI_ARG_ERROR) return CLI_EXIT_USAGE;
-    if (a.kind == CLI_ARG_OPERAND) o->files[o->nfiles++] = a.value;
-    else if (a.id == OPT_HELP) return cli_print_help(cli, CLI_CHECK_HELP);
-    else if (!apply_option(cli, o, &a)) return CLI_EXIT_USAGE;
+    if (a.kind == CLI_ARG_OPERAND)
+      o->files[o->nfiles++] = a.value;
+    else if (a.id == OPT_HELP)
+      return cli_print_help(cli, CLI_CHECK_HELP);
+    else if (!apply_option(cli, o, &a))
+      return CLI_EXIT_USAGE;
   }
   if (o->nfiles == 0) return cli_usage_error(cli, "no files to check (use '-' for standard input)");
   return -1;
@@ -159,8 +164,8 @@ static size_t count_user_files(const SourceSet *set) {
   return n;
 }
 
-static void print_text(Cli *cli, const CheckOptions *o, const SourceSet *set,
-                       const DiagList *diags, size_t nfiles) {
+static void print_text(Cli *cli, const CheckOptions *o, const SourceSet *set, const DiagList *diags,
+                       size_t nfiles) {
   DiagRenderOptions ropt = {cli_use_color(cli, o->color)};
   StrBuf out;
   sb_init(&out, cli->arena);
@@ -200,8 +205,10 @@ int cli_check(Cli *cli, int argc, char **argv) {
   diag_sort(&diags);
 
   size_t nfiles = count_user_files(&set);
-  if (o.format == FORMAT_JSON) print_json(cli, &set, &diags, nfiles);
-  else print_text(cli, &o, &set, &diags, nfiles);
+  if (o.format == FORMAT_JSON)
+    print_json(cli, &set, &diags, nfiles);
+  else
+    print_text(cli, &o, &set, &diags, nfiles);
 
   if (diags.errors > 0 || (o.strict && diags.warnings > 0)) return CLI_EXIT_FAIL;
   return CLI_EXIT_OK;

@@ -20,8 +20,10 @@
 /* ---- messages ---------------------------------------------------------------------------- */
 
 static void vreport(Cli *cli, const char *fmt, va_list ap) {
-  if (cli->command) fprintf(stderr, "jny %s: ", cli->command);
-  else fputs("jny: ", stderr);
+  if (cli->command)
+    fprintf(stderr, "jny %s: ", cli->command);
+  else
+    fputs("jny: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
 }
@@ -38,8 +40,10 @@ int cli_usage_error(Cli *cli, const char *fmt, ...) {
   va_start(ap, fmt);
   vreport(cli, fmt, ap);
   va_end(ap);
-  if (cli->command) fprintf(stderr, "Run 'jny help %s' for usage.\n", cli->command);
-  else fputs("Run 'jny help' for usage.\n", stderr);
+  if (cli->command)
+    fprintf(stderr, "Run 'jny help %s' for usage.\n", cli->command);
+  else
+    fputs("Run 'jny help' for usage.\n", stderr);
   return CLI_EXIT_USAGE;
 }
 

@@ -44,8 +44,8 @@ static const CliCommand *find_command(const char *name) {
 static void print_command_list(Cli *cli, bool available) {
   for (size_t i = 0; i < NCOMMANDS; i++)
     if ((COMMANDS[i].run != NULL) == available)
-      cli_print(cli, arena_printf(cli->arena, "  %-9s %s\n", COMMANDS[i].name,
-                                  COMMANDS[i].summary));
+      cli_print(cli,
+                arena_printf(cli->arena, "  %-9s %s\n", COMMANDS[i].name, COMMANDS[i].summary));
 }
 
 static void print_overview(Cli *cli) {

@@ -46,10 +46,14 @@ static uint32_t utf8_next(const unsigned char *p, size_t n, unsigned *cp) {
     *cp = c;
     return 1;
   }
-  if (c >= 0xC2 && c <= 0xDF) len = 2, v = c & 0x1F, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3, v = c & 0x0F, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4, v = c & 0x07, min = 0x10000;
-  else len = 0, v = 0, min = 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2, v = c & 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF)
+    len = 3, v = c & 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4)
+    len = 4, v = c & 0x07, min = 0x10000;
+  else
+    len = 0, v = 0, min = 0;
   if (len == 0 || n < len) {
     *cp = CP_INVALID;
     return 1;
@@ -78,12 +82,18 @@ static bool is_invisible_control(unsigned cp) {
  * 0 when the character is shown as itself. `byte` is the raw byte for an invalid sequence. */
 static size_t escape_text(unsigned cp, unsigned char byte, char buf[16]) {
   int n = 0;
-  if (cp == CP_INVALID) n = snprintf(buf, 16, "\\x%02x", byte);
-  else if (cp == '\t') n = 0;
-  else if (cp == '\n') n = snprintf(buf, 16, "\\n");
-  else if (cp == '\r') n = snprintf(buf, 16, "\\r");
-  else if (cp < 0x20 || cp == 0x7F) n = snprintf(buf, 16, "\\x%02x", cp);
-  else if (is_invisible_control(cp)) n = snprintf(buf, 16, "\\u{%x}", cp);
+  if (cp == CP_INVALID)
+    n = snprintf(buf, 16, "\\x%02x", byte);
+  else if (cp == '\t')
+    n = 0;
+  else if (cp == '\n')
+    n = snprintf(buf, 16, "\\n");
+  else if (cp == '\r')
+    n = snprintf(buf, 16, "\\r");
+  else if (cp < 0x20 || cp == 0x7F)
+    n = snprintf(buf, 16, "\\x%02x", cp);
+  else if (is_invisible_control(cp))
+    n = snprintf(buf, 16, "\\u{%x}", cp);
   return n > 0 ? (size_t)n : 0;
 }
 
@@ -91,8 +101,10 @@ static size_t escape_text(unsigned cp, unsigned char byte, char buf[16]) {
 static void put_unit(StrBuf *out, const char *p, uint32_t len, unsigned cp) {
   char buf[16];
   size_t n = escape_text(cp, (unsigned char)p[0], buf);
-  if (n) sb_add(out, buf, n);
-  else sb_add(out, p, len);
+  if (n)
+    sb_add(out, buf, n);
+  else
+    sb_add(out, p, len);
 }
 
 /* How many terminal columns a character takes once escaped; tabs are handled by the caller. */
@@ -117,8 +129,10 @@ void diag_valid_utf8(StrBuf *out, const char *s, size_t n) {
   while (i < n) {
     unsigned cp;
     uint32_t len = utf8_next((const unsigned char *)s + i, n - i, &cp);
-    if (cp == CP_INVALID) sb_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
-    else sb_add(out, s + i, len);
+    if (cp == CP_INVALID)
+      sb_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
+    else
+      sb_add(out, s + i, len);
     i += len;
   }
 }
@@ -134,8 +148,8 @@ typedef struct Excerpt {
   LineCol at;
   const char *line; /* the line's text, without its newline */
   uint32_t len;
-  uint32_t from;    /* first byte shown: skips a byte-order mark on line 1 */
-  uint32_t s, e;    /* the span within the line, from <= s <= e <= len */
+  uint32_t from; /* first byte shown: skips a byte-order mark on line 1 */
+  uint32_t s, e; /* the span within the line, from <= s <= e <= len */
   uint32_t end_offset;
 } Excerpt;
 
@@ -183,8 +197,10 @@ static void put_location(StrBuf *out, const Excerpt *x) {
 static void put_head(StrBuf *out, const Excerpt *x, const char *label, const char *code,
                      const char *label_color, const char *message, bool color) {
   if (color) sb_puts(out, ESC_BOLD);
-  if (x) put_location(out, x);
-  else sb_puts(out, "jny: ");
+  if (x)
+    put_location(out, x);
+  else
+    sb_puts(out, "jny: ");
   if (color) sb_puts(out, label_color);
   sb_puts(out, label);
   if (code) sb_printf(out, "[%s]", code);
@@ -273,8 +289,10 @@ static void put_caret_row(StrBuf *out, const Excerpt *x, const Window *w, unsign
     unsigned cp;
     uint32_t len = utf8_next((const unsigned char *)x->line + pos, x->len - pos, &cp);
     unsigned n = cp == '\t' ? TAB_STOP - col % TAB_STOP : unit_width(x->line + pos, cp);
-    if (cp == '\t') sb_putc(out, '\t');
-    else put_spaces(out, n);
+    if (cp == '\t')
+      sb_putc(out, '\t');
+    else
+      put_spaces(out, n);
     col += n;
     pos += len;
   }

@@ -53,8 +53,7 @@ int main(int argc, char **argv) {
     if (emit_file(out, argv[i], (size_t)i)) return 1;
   fprintf(out, "\nconst StdlibModule STDLIB_MODULES[] = {\n");
   for (int i = 3; i < argc; i++)
-    fprintf(out, "  {\"%s\", TEXT_%d, sizeof TEXT_%d - 1},\n", module_name(argv[2], argv[i]), i,
-            i);
+    fprintf(out, "  {\"%s\", TEXT_%d, sizeof TEXT_%d - 1},\n", module_name(argv[2], argv[i]), i, i);
   fprintf(out, "  {0, 0, 0}\n};\nconst size_t STDLIB_COUNT = %d;\n\n", argc - 3);
   fprintf(out, "const StdlibModule *stdlib_find(const char *name) {\n"
                "  for (size_t i = 0; i < STDLIB_COUNT; i++)\n"

@@ -149,8 +149,9 @@ TEST(comments_are_kept) {
 
 TEST(quantifier_and_comprehension) {
   Fixture fx;
-  AstFile *f = fx_parse(&fx, "let a = all t in touchpoints where t.emotion < 0: count(t.pains) > 0\n"
-                             "let b = [p.severity for p in pains where p.severity >= 4]\n");
+  AstFile *f =
+      fx_parse(&fx, "let a = all t in touchpoints where t.emotion < 0: count(t.pains) > 0\n"
+                    "let b = [p.severity for p in pains where p.severity >= 4]\n");
   CHECK_EQ_INT(fx.diags.errors, 0);
   Expr *a = let_value(f, 0);
   CHECK_EQ_INT(a->kind, EX_QUANT);
