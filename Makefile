@@ -15,8 +15,12 @@ WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpo
             -Wformat=2 -Wno-format-nonliteral -Werror
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WARN) $(SANFLAGS) \
-             -I lang -I runtime -I $(BUILD) -MMD -MP
-LDLIBS   := -ljansson -lm
+             -I lang -I runtime -I $(BUILD) $(GV_CFLAGS) -MMD -MP
+# Graphviz (libcgraph + libgvc, linked as libraries; see ../shared/notes/graphviz.md). Expanded
+# when used, so that pkg-config runs after the packages are installed.
+GV_CFLAGS = $(shell pkg-config --cflags libgvc libcgraph)
+GV_LIBS   = $(shell pkg-config --libs libgvc libcgraph)
+LDLIBS    = -ljansson $(GV_LIBS) -lm
 
 # Everything a build and the tests need, installed by tools/install-deps.sh when missing.
 DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
@@ -79,20 +83,21 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJ)
 unit: $(UNIT_BIN)
 
 # The sanitizer build lives in its own tree so both binaries can be tested in one run.
+# BUILD may be any folder (make BUILD=/tmp/b test-fast), so parallel work never shares objects.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 SANFLAGS="$(ASAN_FLAGS)" \
-	  build/asan/jny $(patsubst $(BUILD)/%,build/asan/%,$(UNIT_BIN))
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT=-O1 SANFLAGS="$(ASAN_FLAGS)" \
+	  $(BUILD)/asan/jny $(patsubst $(BUILD)/%,$(BUILD)/asan/%,$(UNIT_BIN))
 
 demo: all
 	$(BUILD)/jny check examples/grocery.jny
 
 test: all unit asan lint style
-	@bash tests/run.sh
+	@JNY_BUILD=$(BUILD) bash tests/run.sh
 
 # One pass over the suites with the normal build only (quicker while working).
 test-fast: all unit
-	@JNY_SKIP_ASAN=1 bash tests/run.sh
+	@JNY_BUILD=$(BUILD) JNY_SKIP_ASAN=1 bash tests/run.sh
 
 lint: | $(DEPS_STAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

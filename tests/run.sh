@@ -2,7 +2,8 @@
 # tests/run.sh — the test driver behind `make test` (both builds) and `make test-fast`
 # (JNY_SKIP_ASAN=1: the normal build only). Needs bash, coreutils, grep, awk and diff.
 #
-# For each build (build/, then build/asan/ with ASan+UBSan) it runs four suites:
+# For each build (build/, then build/asan/ with ASan+UBSan; JNY_BUILD names another folder
+# than build/) it runs four suites:
 #   unit         every executable BUILD/tests/test_*; each ends with `N passed, N failed`,
 #                and those counts are added in.
 #   expectation  every tests/**/*.jny outside tests/golden, tests/cli, tests/unit, any folder
@@ -349,8 +350,9 @@ run_build() { # BUILD
   run_cli "$1/jny"
 }
 
-builds=(build)
-[ "${JNY_SKIP_ASAN:-0}" = 1 ] || builds+=(build/asan)
+base=${JNY_BUILD:-build} # the Makefile's BUILD; the sanitizer build is BUILD/asan
+builds=("$base")
+[ "${JNY_SKIP_ASAN:-0}" = 1 ] || builds+=("$base/asan")
 for b in "${builds[@]}"; do
   run_build "$b"
 done
