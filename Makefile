@@ -24,7 +24,7 @@ LDLIBS    = -ljansson $(GV_LIBS) -lm
 
 # Everything a build and the tests need, installed by tools/install-deps.sh when missing.
 DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
-            diffutils gawk jq clang-format
+            diffutils gawk jq clang-format vim emacs-nox libxml2-utils
 
 LANG_SRC    := $(wildcard lang/*.c)
 RUNTIME_SRC := $(wildcard runtime/*.c)
@@ -91,6 +91,8 @@ asan:
 
 demo: all
 	$(BUILD)/jny check examples/grocery.jny
+	$(BUILD)/jny render examples/grocery.jny -o $(BUILD)/grocery.flow.svg
+	$(BUILD)/jny render examples/grocery.jny --view map -o $(BUILD)/grocery.map.svg
 
 test: all unit asan lint style
 	@JNY_BUILD=$(BUILD) bash tests/run.sh
@@ -114,4 +116,41 @@ format: | $(DEPS_STAMP)
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- Editor plugins (editors/, see editors/README.md) --------------------------------------
+#   make editors-test  the Vim, Emacs and VS Code suites alone (tests/run.sh runs them once)
+#   make vsix          package the VS Code extension as BUILD/jny-VERSION.vsix
+# Node and npm come from apt when missing; the npm packages from editors/vscode's lockfile,
+# installed there (node_modules is git-ignored) with `npm ci`, never globally.
+VSCODE_DIR     := editors/vscode
+VSCODE_MODULES := $(VSCODE_DIR)/node_modules/.package-lock.json
+EDITOR_STAMP   := $(BUILD)/.editor-deps
+
+.PHONY: editors-deps editors-test vsix
+editors-deps: $(BUILD)/jny_words $(EDITOR_STAMP) $(VSCODE_MODULES)
+
+$(EDITOR_STAMP): tools/install-deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/install-deps.sh vim emacs-nox
+	@command -v npm >/dev/null 2>&1 || sh tools/install-deps.sh nodejs npm
+	@touch $@
+
+$(VSCODE_MODULES): $(VSCODE_DIR)/package.json $(VSCODE_DIR)/package-lock.json | $(EDITOR_STAMP)
+	cd $(VSCODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The words the plugins highlight, printed from the scanner's and the schema's tables.
+$(BUILD)/jny_words: tools/jny_words.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+test test-fast: editors-deps
+
+editors-test: all editors-deps
+	@JNY_BUILD=$(BUILD) JNY_ONLY_EDITORS=1 bash tests/run.sh
+
+VSIX_VERSION = $(shell jq -r .version $(VSCODE_DIR)/package.json)
+vsix: $(VSCODE_MODULES)
+	@mkdir -p $(BUILD)
+	cd $(VSCODE_DIR) && npx --no-install vsce package --allow-missing-repository --skip-license \
+	  --out $(abspath $(BUILD))/jny-$(VSIX_VERSION).vsix

@@ -113,8 +113,8 @@ Expr *ast_unary(Arena *a, Span span, OpKind op, Expr *operand) {
   return e;
 }
 
-Expr *ast_binary(Arena *a, OpKind op, Span op_span, Expr *lhs, Expr *rhs) {
-  Expr *e = new_expr(a, EX_BINARY, span_join(lhs->span, rhs->span));
+Expr *ast_binary(Arena *a, Span span, OpKind op, Span op_span, Expr *lhs, Expr *rhs) {
+  Expr *e = new_expr(a, EX_BINARY, span);
   e->as.binary.op = op;
   e->as.binary.op_span = op_span;
   e->as.binary.lhs = lhs;

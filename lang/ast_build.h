@@ -18,7 +18,8 @@ Expr *ast_member(Arena *a, Span span, Expr *object, Ident field);
 Expr *ast_call(Arena *a, Span span, Ident fn, ExprVec args);
 Expr *ast_list(Arena *a, Span span, ExprVec items);
 Expr *ast_unary(Arena *a, Span span, OpKind op, Expr *operand);
-Expr *ast_binary(Arena *a, OpKind op, Span op_span, Expr *lhs, Expr *rhs);
+/* span: the rule's whole extent, which includes parentheses around either operand. */
+Expr *ast_binary(Arena *a, Span span, OpKind op, Span op_span, Expr *lhs, Expr *rhs);
 Expr *ast_quant(Arena *a, Span span, bool is_all, Ident var, Expr *coll, Expr *cond, Expr *body);
 Expr *ast_comprehension(Arena *a, Span span, Expr *body, Ident var, Expr *coll, Expr *cond);
 

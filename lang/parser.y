@@ -260,12 +260,12 @@ quant
 
 or_expr
   : and_expr
-  | or_expr OR and_expr             { $$ = ast_binary(ARENA, OP_OR, SPAN(@2), $1, $3); }
+  | or_expr OR and_expr             { $$ = ast_binary(ARENA, SPAN(@$), OP_OR, SPAN(@2), $1, $3); }
   ;
 
 and_expr
   : not_expr
-  | and_expr AND not_expr           { $$ = ast_binary(ARENA, OP_AND, SPAN(@2), $1, $3); }
+  | and_expr AND not_expr           { $$ = ast_binary(ARENA, SPAN(@$), OP_AND, SPAN(@2), $1, $3); }
   ;
 
 not_expr
@@ -275,21 +275,21 @@ not_expr
 
 cmp
   : sum
-  | sum cmp_op sum                  { $$ = ast_binary(ARENA, (OpKind)$2, SPAN(@2), $1, $3); }
-  | sum IN sum                      { $$ = ast_binary(ARENA, OP_IN, SPAN(@2), $1, $3); }
-  | sum NOT IN sum                  { $$ = ast_binary(ARENA, OP_NOT_IN, span_join(SPAN(@2), SPAN(@3)), $1, $4); }
+  | sum cmp_op sum                  { $$ = ast_binary(ARENA, SPAN(@$), (OpKind)$2, SPAN(@2), $1, $3); }
+  | sum IN sum                      { $$ = ast_binary(ARENA, SPAN(@$), OP_IN, SPAN(@2), $1, $3); }
+  | sum NOT IN sum                  { $$ = ast_binary(ARENA, SPAN(@$), OP_NOT_IN, span_join(SPAN(@2), SPAN(@3)), $1, $4); }
   ;
 
 sum
   : term
-  | sum '+' term                    { $$ = ast_binary(ARENA, OP_ADD, SPAN(@2), $1, $3); }
-  | sum '-' term                    { $$ = ast_binary(ARENA, OP_SUB, SPAN(@2), $1, $3); }
+  | sum '+' term                    { $$ = ast_binary(ARENA, SPAN(@$), OP_ADD, SPAN(@2), $1, $3); }
+  | sum '-' term                    { $$ = ast_binary(ARENA, SPAN(@$), OP_SUB, SPAN(@2), $1, $3); }
   ;
 
 term
   : unary
-  | term '*' unary                  { $$ = ast_binary(ARENA, OP_MUL, SPAN(@2), $1, $3); }
-  | term '/' unary                  { $$ = ast_binary(ARENA, OP_DIV, SPAN(@2), $1, $3); }
+  | term '*' unary                  { $$ = ast_binary(ARENA, SPAN(@$), OP_MUL, SPAN(@2), $1, $3); }
+  | term '/' unary                  { $$ = ast_binary(ARENA, SPAN(@$), OP_DIV, SPAN(@2), $1, $3); }
   ;
 
 unary

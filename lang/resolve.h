@@ -28,4 +28,12 @@ typedef struct ModelInput {
 
 Model *model_build(const ModelInput *in);
 
+/* Resolves clause lines parsed on their own (parse_clauses: an ad-hoc query typed on the
+ * command line) against a built model, exactly as the block of a `query` declaration: the
+ * same checks and name resolution, problems added to diags at spans in the clauses' source.
+ * `whole` is the span of the whole text (where a missing `from` is reported). The query is
+ * not added to the model. Never NULL. */
+Query *model_resolve_adhoc_query(Model *m, DiagList *diags, Attr **attrs, size_t nattrs,
+                                 Span whole);
+
 #endif

@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "fileio.h"
+#include "model.h"
 
 /* Exit statuses, the same for every command (LANGUAGE.md §7). */
 enum {
@@ -52,6 +53,14 @@ int cli_check(Cli *cli, int argc, char **argv);
 extern const char CLI_CHECK_HELP[];
 int cli_explain(Cli *cli, int argc, char **argv);
 extern const char CLI_EXPLAIN_HELP[];
+int cli_render(Cli *cli, int argc, char **argv);
+extern const char CLI_RENDER_HELP[];
+int cli_fmt(Cli *cli, int argc, char **argv);
+extern const char CLI_FMT_HELP[];
+int cli_export(Cli *cli, int argc, char **argv);
+extern const char CLI_EXPORT_HELP[];
+int cli_query(Cli *cli, int argc, char **argv);
+extern const char CLI_QUERY_HELP[];
 
 /* ---- cli_common.c: option parsing ---- */
 typedef struct CliOption {
@@ -118,5 +127,39 @@ void cli_write_json(Cli *cli);
 int cli_finish(Cli *cli, int status);
 /* Jumps to the out-of-memory handler installed in main. */
 _Noreturn void cli_out_of_memory(Cli *cli);
+
+/* ---- cli_model.c: one model from one file (query, export) ---- */
+typedef struct CliModel {
+  SourceSet sources;
+  DiagList diags;
+  Model *model;
+} CliModel;
+/* Reads FILE ("-": standard input) and builds its model; its diagnostics go to standard error.
+ * Returns CLI_EXIT_OK (no errors), CLI_EXIT_FAIL (errors) or CLI_EXIT_USAGE (unreadable). */
+int cli_load_model(Cli *cli, const char *file, CliModel *out);
+/* Every diagnostic, then the summary, on standard error (nothing when the list is empty). */
+void cli_print_diags(Cli *cli, const SourceSet *sources, const DiagList *diags, size_t nfiles);
+/* A result going to standard output (path NULL or "-") or to a file: a regular file (or a new
+ * one) is written to a temporary file in the same folder and renamed over it on close, so that
+ * it is never seen half-written; a device or pipe is written in place. */
+typedef struct CliOutput {
+  Cli *cli;
+  const char *path; /* NULL: standard output */
+  char *tmp;        /* the temporary file, or NULL */
+  int fd;
+  bool ok;
+  int err; /* the first error */
+  size_t buffered;
+  char buffer[1 << 16]; /* jansson hands over a few bytes at a time: one write(2) per 64 KiB */
+} CliOutput;
+/* Reports a failure (and returns false). */
+bool cli_output_open(Cli *cli, const char *path, CliOutput *out);
+void cli_output_write(CliOutput *o, const char *data, size_t n);
+/* Renames the temporary file into place, or removes it after a failed write (reported). */
+bool cli_output_close(CliOutput *o);
+/* Writes cli->json (2-space indent, keys in insertion order, a final newline) and frees it. */
+bool cli_output_json(CliOutput *o);
+/* open, write, close. */
+bool cli_write_output(Cli *cli, const char *path, const char *data, size_t n);
 
 #endif

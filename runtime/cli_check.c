@@ -1,5 +1,11 @@
-/* cli_check.c — `jny check FILE…`: read the files, build the model (lang/resolve.h), print every
- * diagnostic in a deterministic order and a summary, and turn the counts into an exit status.
+/* cli_check.c — `jny check FILE…`: read the files, build the model (lang/resolve.h), type the
+ * expressions and run every `check` (runtime/eval.h), print every diagnostic in a
+ * deterministic order and a summary, and turn the counts into an exit status.
+ *
+ * Expressions are typed and checks run only when the model resolved without errors: an error
+ * can leave a name unresolved or an entity half-built, and rules run over such a model would
+ * report violations that are only echoes of the error. Fixing the errors brings the checks
+ * back.
  *
  * The files named are read before anything is checked: if one cannot be read, nothing is
  * checked and the status is 2, so that CI never passes on a half-checked set.
@@ -11,6 +17,7 @@
 
 #include "cli.h"
 #include "diag_render.h"
+#include "eval.h"
 #include "resolve.h"
 #include "source.h"
 #include "strbuf.h"
@@ -20,9 +27,11 @@ const char CLI_CHECK_HELP[] =
     "\n"
     "Reads the journey files, follows their 'use' lines, and reports every problem\n"
     "found while parsing and resolving them: syntax, duplicate and unknown names,\n"
-    "references of the wrong kind, attributes and their values, modules. Then prints\n"
-    "a summary line. '-' reads standard input (shown as <stdin>). A file named twice\n"
-    "is checked once.\n"
+    "references of the wrong kind, attributes and their values, modules. When there is\n"
+    "no error, types every expression and runs every 'check' block (std.lint's too),\n"
+    "each broken rule reported at the entity that breaks it. Then prints a summary\n"
+    "line. '-' reads standard input (shown as <stdin>). A file named twice is checked\n"
+    "once.\n"
     "\n"
     "Options:\n"
     "  --format text|json  output format (default text); json is one object with\n"
@@ -30,8 +39,8 @@ const char CLI_CHECK_HELP[] =
     "  --strict            warnings fail the check too (exit status 1)\n"
     "  --color WHEN        auto (default), always or never; auto colours only a\n"
     "                      terminal, and not when NO_COLOR is set and not empty\n"
-    "  --today DATE        the date to take as today (YYYY-MM-DD); checked and kept\n"
-    "                      for date-dependent checks, which this version does not run yet\n"
+    "  --today DATE        the date to take as today (YYYY-MM-DD) for today() and\n"
+    "                      overdue opportunities, for reproducible runs\n"
     "  -h, --help          show this help\n"
     "\n"
     "Environment:\n"
@@ -51,7 +60,7 @@ typedef struct CheckOptions {
   bool strict;
   CliColor color;
   bool has_today;
-  Date today; /* for today() once checks run (a later command stage) */
+  Date today; /* for today() and `overdue` */
   const char **files;
   size_t nfiles;
 } CheckOptions;
@@ -201,7 +210,13 @@ int cli_check(Cli *cli, int argc, char **argv) {
   const char *jny_path = getenv("JNY_PATH");
   if (jny_path && !*jny_path) jny_path = NULL;
   ModelInput in = {cli->arena, &diags, &set, roots, nroots, jny_path};
-  model_build(&in);
+  Model *model = model_build(&in);
+  if (diags.errors == 0 && model) {
+    EvalOptions eo = {o.has_today, o.today};
+    EvalCtx *ev = eval_new(cli->arena, model, &diags, &eo);
+    eval_check_model(ev);
+    check_run_all(ev);
+  }
   diag_sort(&diags);
 
   size_t nfiles = count_user_files(&set);

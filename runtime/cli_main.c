@@ -27,10 +27,10 @@ static const CliCommand COMMANDS[] = {
     {"explain", "describe a diagnostic code (E0203) or list them all", cli_explain,
      CLI_EXPLAIN_HELP},
     {"help", "show this overview or the help of a command", cli_help, HELP_HELP},
-    {"render", "draw a journey with Graphviz (svg, png, pdf, dot)", NULL, NULL},
-    {"query", "run a named or ad-hoc query over a journey", NULL, NULL},
-    {"fmt", "rewrite journey files in the canonical layout", NULL, NULL},
-    {"export", "write the resolved model as JSON", NULL, NULL},
+    {"render", "draw a journey with Graphviz (svg, png, pdf, dot)", cli_render, CLI_RENDER_HELP},
+    {"query", "run a named or ad-hoc query over a journey", cli_query, CLI_QUERY_HELP},
+    {"fmt", "rewrite journey files in the canonical layout", cli_fmt, CLI_FMT_HELP},
+    {"export", "write the resolved model as JSON", cli_export, CLI_EXPORT_HELP},
 };
 enum { NCOMMANDS = sizeof COMMANDS / sizeof COMMANDS[0] };
 
@@ -52,8 +52,12 @@ static void print_overview(Cli *cli) {
   cli_print(cli, "jny " JNY_VERSION " - journey maps as code\n\n"
                  "Usage: jny COMMAND [OPTIONS] [FILE...]\n\nCommands:\n");
   print_command_list(cli, true);
-  cli_print(cli, "\nPlanned, not available in this version:\n");
-  print_command_list(cli, false);
+  bool planned = false;
+  for (size_t i = 0; i < NCOMMANDS; i++) planned |= COMMANDS[i].run == NULL;
+  if (planned) {
+    cli_print(cli, "\nPlanned, not available in this version:\n");
+    print_command_list(cli, false);
+  }
   cli_print(cli, "\nOptions:\n"
                  "  -h, --help     show this overview\n"
                  "  --version      print the version\n"

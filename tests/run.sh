@@ -15,13 +15,16 @@
 #                  // expect SEVERITY CODE                     (a diagnostic with no location)
 #                A file with none must print no diagnostic. The exit code must be 1 when an
 #                error is expected, else 0.
-#   golden       every tests/golden/NAME.jny against NAME.out: an optional first line
+#   golden       every tests/golden/NAME.jny against NAME.out (a `// args: …` line among the
+#                first five adds options, e.g. --today): an optional first line
 #                `# exit N` (absent: 0), then the exact standard output, then — only when
 #                standard error is not empty — a line `# stderr` and the exact standard error.
 #                UPDATE=1 rewrites the .out files from what the binary prints.
 #   cli          every tests/cli/*.sh, run with JNY set to the binary (an absolute path) from
 #                the repository root; each `ok NAME` line is a pass, each `FAIL NAME: why` a
 #                failure.
+#   editors      once, not per build: the Vim, Emacs and VS Code plugins (run_editors below);
+#                JNY_SKIP_EDITORS=1 leaves them out, JNY_ONLY_EDITORS=1 runs only them.
 # A crash (exit status 128 or more), a time-out or a sanitizer report is a failure whatever
 # the expectations. Arguments, if any, are path prefixes that select which .jny and .sh tests
 # run (unit tests always run): `bash tests/run.sh tests/parse tests/cli/stdin.sh`.
@@ -247,7 +250,10 @@ run_golden() { # JNY
     selected "$file" || continue
     not_a_test "$file" && continue
     out=${file%.jny}.out
-    run_capture "$TIMEOUT" "$jny" check --color never "$file"
+    # `// args: --today 2026-11-23` in the first lines adds options (dates must not drift)
+    local -a extra=()
+    read -r -a extra <<<"$(sed -n '1,5s|^// args: ||p' "$file")"
+    run_capture "$TIMEOUT" "$jny" check --color never "${extra[@]}" "$file"
     reason=$(crash_reason)
     if [ -n "$reason" ]; then
       fail "$file" "$reason"
@@ -335,6 +341,99 @@ run_cli() { # JNY
 }
 
 # ---------------------------------------------------------------------------------------------
+# Editor plugins (editors/): run once, with the normal build's jny first on PATH. Each part
+# prints its own closing line, turned into counts here: words.sh and the Vim script end with
+# `N passed, N failed`; ERT with `Ran N tests, N results as expected, N unexpected`; node's test
+# runner with `# pass N` / `# fail N`; vscode-tmgrammar-test with a ✓ or ✖ line per file. The
+# Emacs mode must also byte-compile without a warning. `make editors-deps` installs the tools.
+
+editor_counts() { # NAME: adds the counts of the last run (in $TMP/out) or fails NAME
+  local name=$1 out="$TMP/out" p="" f=""
+  local closing='^([0-9]+) passed, ([0-9]+) failed$'
+  local ert='^Ran ([0-9]+) tests, ([0-9]+) results as expected, ([0-9]+) unexpected'
+  local last
+  last=$(awk 'NF { l = $0 } END { print l }' "$out")
+  if [[ $last =~ $closing ]]; then
+    p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
+  elif grep -qE "$ert" "$out"; then
+    [[ $(grep -E "$ert" "$out" | tail -n 1) =~ $ert ]]
+    p=${BASH_REMATCH[2]} f=${BASH_REMATCH[3]}
+  elif grep -q '^# pass [0-9]' "$out"; then
+    p=$(awk '/^# pass [0-9]/ { print $3 }' "$out") f=$(awk '/^# fail [0-9]/ { print $3 }' "$out")
+  fi
+  if [ -z "$p" ]; then
+    fail "$name" "no result line (exit status $RC)"
+    detail "$out"
+    return
+  fi
+  SUITE_PASS=$((SUITE_PASS + p))
+  SUITE_FAIL=$((SUITE_FAIL + f))
+  grep -E '^(not ok|FAIL|   FAILED|✖)' "$out" | while IFS= read -r line; do
+    printf 'FAIL [%s] %s: %s\n' "$LABEL" "$name" "$line"
+  done
+  if [ "$f" -eq 0 ] && [ "$RC" -ne 0 ]; then
+    fail "$name" "exit status $RC with no failed test"
+    detail "$out"
+  elif [ "$f" -ne 0 ]; then
+    detail "$out"
+  fi
+}
+
+run_editors() { # BUILD
+  local build=$1 tool missing=""
+  LABEL=editors
+  suite_begin
+  for tool in vim emacs node jq "$build/jny_words" editors/vscode/node_modules/.bin/vscode-tmgrammar-test; do
+    command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || missing="$missing $tool"
+  done
+  if [ -n "$missing" ]; then
+    fail editors "missing:$missing (make BUILD=$build editors-deps installs them)"
+    suite_end editors
+    return
+  fi
+  local bin
+  bin=$(cd "$build" && pwd)
+  local path="$bin:$PATH"
+  local limit=$TIMEOUT
+
+  run_capture "$limit" "$build/jny_words"
+  cp "$TMP/out" "$TMP/words"
+  run_capture "$limit" bash editors/test/words.sh "$TMP/words"
+  editor_counts words
+
+  run_capture "$limit" env PATH="$path" vim -Nu NONE -i NONE -n -Es -S editors/vim/test/run.vim
+  editor_counts vim
+
+  rm -rf "$TMP/elisp" && mkdir -p "$TMP/elisp" && cp editors/emacs/jny-mode.el "$TMP/elisp/"
+  run_capture "$limit" emacs -Q --batch -L "$TMP/elisp" --eval '(setq byte-compile-error-on-warn t)' \
+    -f batch-byte-compile "$TMP/elisp/jny-mode.el"
+  if [ "$RC" -eq 0 ]; then pass; else
+    fail "emacs byte-compile" "warnings or errors (exit status $RC)"
+    detail "$TMP/err"
+  fi
+  run_capture "$limit" env PATH="$path" emacs -Q --batch -L editors/emacs -l ert \
+    -l editors/emacs/test/jny-mode-tests.el -f ert-run-tests-batch-and-exit
+  cat "$TMP/err" >>"$TMP/out" # ERT reports on standard error
+  editor_counts emacs
+
+  run_capture "$limit" env PATH="$path" JNY="$bin/jny" JNY_WORDS="$TMP/words" \
+    node --test editors/vscode/test/
+  editor_counts vscode
+
+  run_capture "$limit" bash -c 'cd editors/vscode && node_modules/.bin/vscode-tmgrammar-test \
+    --config package.json "test/*.test.jny"'
+  local ok bad
+  ok=$(grep -c '✓' "$TMP/out")
+  bad=$(grep -c '✖' "$TMP/out")
+  SUITE_PASS=$((SUITE_PASS + ok))
+  if [ "$bad" -ne 0 ] || [ "$RC" -ne 0 ] || [ "$ok" -eq 0 ]; then
+    fail "vscode grammar" "$bad failed file(s), exit status $RC"
+    detail "$TMP/out"
+  fi
+  suite_end editors
+}
+
+# ---------------------------------------------------------------------------------------------
 
 run_build() { # BUILD
   LABEL=$1
@@ -353,9 +452,12 @@ run_build() { # BUILD
 base=${JNY_BUILD:-build} # the Makefile's BUILD; the sanitizer build is BUILD/asan
 builds=("$base")
 [ "${JNY_SKIP_ASAN:-0}" = 1 ] || builds+=("$base/asan")
-for b in "${builds[@]}"; do
-  run_build "$b"
-done
+if [ "${JNY_ONLY_EDITORS:-0}" != 1 ]; then
+  for b in "${builds[@]}"; do
+    run_build "$b"
+  done
+fi
+[ "${JNY_SKIP_EDITORS:-0}" = 1 ] || [ ${#FILTERS[@]} -ne 0 ] || run_editors "$base"
 
 printf '%d passed, %d failed\n' "$TOTAL_PASS" "$TOTAL_FAIL"
 [ "$TOTAL_FAIL" -eq 0 ]

@@ -134,6 +134,15 @@ TEST(spans_are_exact) {
   CHECK_EQ_STR(span_text(&fx, e->as.binary.rhs->span), "reach(b)");
   CHECK_EQ_STR(span_text(&fx, f->decls[0]->span), "let x = reach(a) / reach(b)");
   arena_free(fx.arena);
+  /* parentheses around an operand belong to the operation's span, not to the operand's */
+  f = fx_parse(&fx, "let y = 1_000 + 2*(3 - 1)\nlet z = (1 + 2) * 3\n");
+  Expr *y = let_value(f, 0);
+  CHECK_EQ_STR(span_text(&fx, y->span), "1_000 + 2*(3 - 1)");
+  CHECK_EQ_STR(span_text(&fx, y->as.binary.rhs->as.binary.rhs->span), "3 - 1");
+  Expr *z = let_value(f, 1);
+  CHECK_EQ_STR(span_text(&fx, z->span), "(1 + 2) * 3");
+  CHECK_EQ_STR(span_text(&fx, z->as.binary.lhs->span), "1 + 2");
+  arena_free(fx.arena);
 }
 
 TEST(comments_are_kept) {
