@@ -5,10 +5,12 @@
  * Nothing is written when the model has errors or Graphviz fails, so an existing picture is
  * left as it was; a picture is complete or absent, never half-written.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "eval.h"
+#include "parse.h" /* date_from_days */
 #include "render.h"
 
 const char CLI_RENDER_HELP[] =
@@ -215,6 +217,17 @@ static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
   return v;
 }
 
+/* The date a PDF carries: the journey's `date`, else SOURCE_DATE_EPOCH (the reproducible-builds
+ * convention), else 1970-01-01 — never the clock, so the same input gives the same bytes. */
+static Date pdf_date(const Model *m) {
+  if (m->journey && m->journey->has_date) return m->journey->date;
+  const char *epoch = getenv("SOURCE_DATE_EPOCH");
+  char *end = NULL;
+  long long secs = epoch && *epoch ? strtoll(epoch, &end, 10) : 0;
+  if (!end || *end != '\0' || secs < 0 || secs > 253402300799LL) secs = 0; /* up to 9999 */
+  return date_from_days((int32_t)(secs / 86400));
+}
+
 int cli_render(Cli *cli, int argc, char **argv) {
   RenderOptions o;
   int stop = parse_options(cli, argc, argv, &o);
@@ -240,6 +253,8 @@ int cli_render(Cli *cli, int argc, char **argv) {
   render_backend_close(backend);
   cli_print_diags(cli, &cm.sources, &diags, 1);
   if (!drawn) return CLI_EXIT_USAGE;
+  if (o.format == RENDER_FORMAT_PDF)
+    render_pin_pdf_dates((char *)bytes, len, pdf_date(cm.model)); /* our arena copy */
 
   const char *out = o.output ? o.output : default_output(cli, &o);
   if (!cli_write_output(cli, out, bytes, len)) return CLI_EXIT_USAGE;

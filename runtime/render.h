@@ -80,6 +80,10 @@ const char *render_format_score(Arena *a, double v);
 const char *render_format_percent(Arena *a, double v);
 /* Okabe–Ito colours, distinct for colour-blind readers, for curves of several personas. */
 const char *render_persona_color(size_t i);
+/* Cairo 1.16 stamps a PDF with the wall-clock time (and ignores SOURCE_DATE_EPOCH): this
+ * rewrites every /CreationDate and /ModDate in place to `date` (same length, so the file's
+ * cross-reference offsets stay right), making the bytes depend on the input only. */
+void render_pin_pdf_dates(char *pdf, size_t len, Date date);
 
 /* ---- render_flow.c, render_map.c: the views ---- */
 RenderGraph render_flow(Arena *a, const Model *m, const RenderSelection *sel, DiagList *diags);

@@ -216,3 +216,23 @@ const char *render_persona_color(size_t i) {
                                   "#e69f00", "#56b4e9", "#000000"};
   return C[i % (sizeof C / sizeof C[0])];
 }
+
+/* Replaces the 14 digits of `KEY (D:YYYYMMDDHHmmSS` wherever KEY occurs. */
+static void pin_key(char *pdf, size_t len, const char *key, const char *digits) {
+  size_t klen = strlen(key);
+  for (size_t i = 0; i + klen + 4 + 14 <= len; i++) {
+    if (memcmp(pdf + i, key, klen) != 0 || memcmp(pdf + i + klen, " (D:", 4) != 0) continue;
+    char *d = pdf + i + klen + 4;
+    size_t n = 0;
+    while (n < 14 && d[n] >= '0' && d[n] <= '9') n++;
+    if (n == 14) memcpy(d, digits, 14);
+  }
+}
+
+void render_pin_pdf_dates(char *pdf, size_t len, Date date) {
+  char digits[32];
+  snprintf(digits, sizeof digits, "%04u%02u%02u000000", (unsigned)date.year % 10000u,
+           (unsigned)date.month % 100u, (unsigned)date.day % 100u);
+  pin_key(pdf, len, "/CreationDate", digits);
+  pin_key(pdf, len, "/ModDate", digits);
+}

@@ -43,14 +43,25 @@ for view in flow map; do
   [ "$(head -c 5 "g.$view.pdf")" = "%PDF-" ] || why "not a PDF"
   end
 
-  begin "$view: the same bytes twice (svg, png, dot)"
-  for fmt in svg png dot; do
+  begin "$view: the same bytes twice (svg, png, dot, pdf)"
+  for fmt in svg png dot pdf; do
     jny render grocery.jny --view "$view" -o "a.$fmt"
+    [ "$fmt" = pdf ] && sleep 1.1 # the clock must not reach the PDF's dates
     jny render grocery.jny --view "$view" -o "b.$fmt"
     cmp -s "a.$fmt" "b.$fmt" || why "$fmt differs between two runs"
   done
   end
 done
+
+begin "a PDF carries the journey's date, else SOURCE_DATE_EPOCH, else 1970-01-01"
+jny render grocery.jny -o plain.pdf
+grep -aq "/CreationDate (D:19700101000000" plain.pdf || why "no fixed date without a journey date"
+SOURCE_DATE_EPOCH=1700000000 "$JNY" render grocery.jny -o epoch.pdf </dev/null
+grep -aq "/CreationDate (D:20231114000000" epoch.pdf || why "SOURCE_DATE_EPOCH not used"
+sed 's/^  state current$/  state current\n  date 2026-11-01/' grocery.jny >dated.jny
+jny render dated.jny -o dated.pdf
+grep -aq "/CreationDate (D:20261101000000" dated.pdf || why "the journey's date not used"
+end
 
 begin "hostile names are text in the SVG, not markup"
 for view in flow map; do
