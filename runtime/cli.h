@@ -108,6 +108,8 @@ const char *cli_suggest(Cli *cli, const char *word, const char *const *candidate
 bool cli_read_input(Cli *cli, const char *arg, FileText *out);
 /* YYYY-MM-DD, and a real calendar day. */
 bool cli_parse_date(const char *s, Date *out);
+/* The value of --today, which every command takes: a usage error when it is not a date. */
+bool cli_option_today(Cli *cli, const char *value, Date *out);
 
 typedef enum CliColor { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } CliColor;
 bool cli_parse_color(const char *s, CliColor *out);

@@ -92,12 +92,7 @@ static bool apply_option(Cli *cli, CheckOptions *o, const CliArg *a) {
     cli_usage_error(cli, "unknown --color value '%s' (expected auto, always or never)",
                     cli_quote(cli, a->value));
     return false;
-  case OPT_TODAY:
-    o->has_today = cli_parse_date(a->value, &o->today);
-    if (o->has_today) return true;
-    cli_usage_error(cli, "invalid date '%s' for --today (expected a calendar day as YYYY-MM-DD)",
-                    cli_quote(cli, a->value));
-    return false;
+  case OPT_TODAY: return o->has_today = cli_option_today(cli, a->value, &o->today);
   }
   return false;
 }

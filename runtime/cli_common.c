@@ -172,6 +172,13 @@ bool cli_parse_date(const char *s, Date *out) {
   return date_from_ymd(y, m, d, out);
 }
 
+bool cli_option_today(Cli *cli, const char *value, Date *out) {
+  if (cli_parse_date(value, out)) return true;
+  cli_usage_error(cli, "invalid date '%s' for --today (expected a calendar day as YYYY-MM-DD)",
+                  cli_quote(cli, value));
+  return false;
+}
+
 bool cli_parse_color(const char *s, CliColor *out) {
   static const char *const NAMES[] = {"auto", "always", "never"};
   for (int i = 0; i < 3; i++)

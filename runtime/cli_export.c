@@ -76,10 +76,7 @@ static int parse_options(Cli *cli, int argc, char **argv, ExportOptions *o) {
       break;
     case OPT_OUTPUT: o->output = a.value; break;
     case OPT_TODAY:
-      if (!cli_parse_date(a.value, &today))
-        return cli_usage_error(
-            cli, "invalid date '%s' for --today (expected a calendar day as YYYY-MM-DD)",
-            cli_quote(cli, a.value));
+      if (!cli_option_today(cli, a.value, &today)) return CLI_EXIT_USAGE;
       break;
     default: break;
     }

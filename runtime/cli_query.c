@@ -77,12 +77,7 @@ static bool apply_option(Cli *cli, QueryOptions *o, const CliArg *a) {
                     cli_quote(cli, a->value));
     return false;
   case OPT_OUTPUT: o->output = a->value; return true;
-  case OPT_TODAY:
-    o->has_today = cli_parse_date(a->value, &o->today);
-    if (o->has_today) return true;
-    cli_usage_error(cli, "invalid date '%s' for --today (expected a calendar day as YYYY-MM-DD)",
-                    cli_quote(cli, a->value));
-    return false;
+  case OPT_TODAY: return o->has_today = cli_option_today(cli, a->value, &o->today);
   }
   return false;
 }

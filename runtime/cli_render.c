@@ -109,11 +109,8 @@ static bool apply_option(Cli *cli, RenderOptions *o, const CliArg *a) {
     return false;
   case OPT_PERSONA: o->persona = a->value; return true;
   case OPT_STAGE: add_stages(cli, o, a->value); return true;
-  case OPT_TODAY:
-    if ((o->has_today = cli_parse_date(a->value, &o->today))) return true; /* for today() */
-    cli_usage_error(cli, "invalid date '%s' for --today (expected a calendar day as YYYY-MM-DD)",
-                    cli_quote(cli, a->value));
-    return false;
+  case OPT_TODAY: /* for today() */
+    return o->has_today = cli_option_today(cli, a->value, &o->today);
   }
   return false;
 }

@@ -121,25 +121,6 @@ if [ -w /dev/full ]; then
 fi
 end
 
-oom_walk() { # NAME ARGS…
-  local name=$1 n
-  shift
-  begin "$name"
-  for n in $(seq 1 600); do
-    JNY_FAIL_ALLOC=$n "$JNY" "$@" </dev/null >"$OUT" 2>"$ERR"
-    RC=$?
-    want_no_crash
-    if [ "$RC" -eq 2 ]; then
-      [ "$(cat "$ERR")" = "jny: out of memory" ] || why "N=$n: stderr is '$(first_line "$ERR")'"
-    else
-      [ "$RC" -eq 0 ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
-      break
-    fi
-    [ -n "$WHY" ] && break
-  done
-  [ "$RC" -eq 2 ] && why "still out of memory after $n allocations"
-  end
-}
 
 oom_walk "out of memory anywhere in an export" export model.jny
 oom_walk "out of memory anywhere in an export to a file" export model.jny -o oom.json

@@ -78,3 +78,25 @@ want_no_escape_bytes() { # FILE: no ESC byte at all
   return 0
 }
 want_no_crash() { [ "$RC" -lt 128 ] || why "killed by signal $((RC - 128))"; }
+
+# oom_walk NAME ARGS…: runs jny ARGS… with the Nth allocation failing, N = 1, 2, … until a run
+# succeeds; every failing run must end in exactly `jny: out of memory` and exit 2, never a crash.
+oom_walk() { # NAME ARGS…
+  local name=$1 n
+  shift
+  begin "$name"
+  for n in $(seq 1 600); do
+    JNY_FAIL_ALLOC=$n "$JNY" "$@" </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    want_no_crash
+    if [ "$RC" -eq 2 ]; then
+      [ "$(cat "$ERR")" = "jny: out of memory" ] || why "N=$n: stderr is '$(first_line "$ERR")'"
+    else
+      [ "$RC" -eq 0 ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
+      break
+    fi
+    [ -n "$WHY" ] && break
+  done
+  [ "$RC" -eq 2 ] && why "still out of memory after $n allocations"
+  end
+}

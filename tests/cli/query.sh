@@ -192,25 +192,6 @@ if [ -w /dev/full ]; then
 fi
 end
 
-oom_walk() { # NAME ARGS…
-  local name=$1 n
-  shift
-  begin "$name"
-  for n in $(seq 1 600); do
-    JNY_FAIL_ALLOC=$n "$JNY" "$@" </dev/null >"$OUT" 2>"$ERR"
-    RC=$?
-    want_no_crash
-    if [ "$RC" -eq 2 ]; then
-      [ "$(cat "$ERR")" = "jny: out of memory" ] || why "N=$n: stderr is '$(first_line "$ERR")'"
-    else
-      [ "$RC" -eq 0 ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
-      break
-    fi
-    [ -n "$WHY" ] && break
-  done
-  [ "$RC" -eq 2 ] && why "still out of memory after $n allocations"
-  end
-}
 
 oom_walk "out of memory anywhere in a grouped query" query grocery.jny by_stage
 oom_walk "out of memory anywhere in an ad-hoc query as JSON" query grocery.jny 'from t in touchpoints where t.emotion < 0 select t.name, [p.text for p in t.pains] as pains' --format json
