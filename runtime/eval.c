@@ -33,6 +33,9 @@ EvalCtx *eval_new(Arena *arena, Model *model, DiagList *diags, const EvalOptions
   ev->let_value = arena_alloc(arena, nl * sizeof *ev->let_value);
   ev->let_tstate = arena_alloc(arena, nl);
   ev->let_type = arena_alloc(arena, nl * sizeof *ev->let_type);
+  size_t nk = model->kpis.len + 1;
+  ev->kpi_state = arena_alloc(arena, nk);
+  ev->kpi_value = arena_alloc(arena, nk * sizeof *ev->kpi_value);
   index_build(ev);
   return ev;
 }
@@ -409,9 +412,27 @@ bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out
   return false;
 }
 
-/* A measure that needs a function of a later version (reach, nps…) leaves the value unknown
- * rather than failing every check that reads it; any other problem is reported. */
-bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out) {
+/* Copies the diagnostics of one evaluation into the real list. */
+static void forward_diags(DiagList *real, const DiagList *scratch, bool skip_unavailable) {
+  for (size_t i = 0; i < scratch->len; i++) {
+    Diag *s = scratch->items[i];
+    if (skip_unavailable && s->code == D_NOT_AVAILABLE) continue;
+    Diag *d = diag_add_sev(real, s->code, s->severity, s->has_span, s->span, "%s", s->message);
+    for (size_t n = 0; n < s->nnotes; n++) {
+      if (s->notes[n].has_span)
+        diag_note(real, d, s->notes[n].span, "%s", s->notes[n].message);
+      else
+        diag_note_plain(real, d, "%s", s->notes[n].message);
+    }
+    if (s->help) diag_help(real, d, "%s", s->help);
+  }
+}
+
+/* Computed once per context (value, met and delta all read it, and its problems are reported
+ * once). A measure that needs something this version does not compute leaves the value
+ * unknown rather than failing every check that reads it; any other problem is reported, and so
+ * are warnings (an empty list of scores). A measure that reads its own KPI is none. */
+static bool kpi_compute(EvalCtx *ev, Kpi *k, Value *out) {
   *out = value_none();
   if (k->has_actual) {
     *out = k->target_percent ? value_percent(k->actual) : value_number(k->actual);
@@ -424,23 +445,31 @@ bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out) {
   ev->diags = &scratch;
   bool ok = eval_expr(ev, k->measure, NULL, out);
   ev->diags = real;
-  bool only_unavailable = scratch.len > 0;
-  for (size_t i = 0; i < scratch.len; i++)
-    if (scratch.items[i]->code != D_NOT_AVAILABLE) only_unavailable = false;
-  if (ok || only_unavailable) {
-    if (!ok) *out = value_none();
-    return true;
-  }
+  bool unavailable = false, other_error = false;
   for (size_t i = 0; i < scratch.len; i++) {
-    Diag *s = scratch.items[i];
-    Diag *d = diag_add_sev(real, s->code, s->severity, s->has_span, s->span, "%s", s->message);
-    for (size_t n = 0; n < s->nnotes; n++) {
-      if (s->notes[n].has_span)
-        diag_note(real, d, s->notes[n].span, "%s", s->notes[n].message);
-      else
-        diag_note_plain(real, d, "%s", s->notes[n].message);
-    }
-    if (s->help) diag_help(real, d, "%s", s->help);
+    if (scratch.items[i]->code == D_NOT_AVAILABLE)
+      unavailable = true;
+    else if (scratch.items[i]->severity == SEV_ERROR)
+      other_error = true;
   }
-  return false;
+  bool only_unavailable = unavailable && !other_error;
+  forward_diags(real, &scratch, !ok && only_unavailable);
+  if (ok) return true;
+  *out = value_none();
+  return only_unavailable;
+}
+
+bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out) {
+  size_t i = k->e.index;
+  switch (ev->kpi_state[i]) {
+  case LET_DONE: *out = ev->kpi_value[i]; return true;
+  case LET_FAILED: *out = value_none(); return false;
+  case LET_BUSY: *out = value_none(); return true;
+  default: break;
+  }
+  ev->kpi_state[i] = LET_BUSY;
+  bool ok = kpi_compute(ev, k, out);
+  ev->kpi_value[i] = *out;
+  ev->kpi_state[i] = ok ? LET_DONE : LET_FAILED;
+  return ok;
 }

@@ -1,7 +1,7 @@
-/* eval_funcs.c — the built-in functions: aggregates, text, time and happiness. The table
- * FUNCS is what typing reads too (names, argument counts and kinds, result). Functions of the
- * design brief that a later version computes (reach, reachable, paths, nps, csat, ces) are in
- * the table, so that they type-check and are not "unknown", but running one is E0508.
+/* eval_funcs.c — the built-in functions: aggregates, text, time and happiness here; the flow
+ * functions (reach, reachable, paths) in reach.c, the survey scores (nps, csat, ces) in
+ * eval_survey.c. The table FUNCS is what typing reads too (names, argument counts and kinds,
+ * result). A function marked not available types but reports E0508 when run.
  *
  * Aggregates skip none items (an attribute not given), so `avg([t.emotion for t in
  * touchpoints])` is the mean of the emotions that were written. An empty list has no
@@ -38,15 +38,15 @@ static const FuncSpec FUNCS[] = {
     {"len", 1, 1, "one text or list: len(x)", FR_NUMBER, A1(TY_ANY), true},
     {"today", 0, 0, "no arguments: today()", FR_DATE, A2(TY_ANY, TY_ANY), true},
     {"happiness", 1, 1, "one list of touchpoints: happiness(C)", FR_PERCENT, A1(TY_LIST), true},
-    {"reach", 1, 1, "one touchpoint or outcome: reach(x)", FR_PERCENT, A1(TY_ENTITY), false},
+    {"reach", 1, 1, "one touchpoint or outcome: reach(x)", FR_PERCENT, A1(TY_ENTITY), true},
     {"reachable", 2, 2, "two touchpoints: reachable(a, b)", FR_BOOL, A2(TY_ENTITY, TY_ENTITY),
-     false},
-    {"paths", 2, 2, "two touchpoints: paths(a, b)", FR_ANY, A2(TY_ENTITY, TY_ENTITY), false},
-    {"nps", 1, 1, "one list of scores: nps(list)", FR_NUMBER, A1(TY_LIST), false},
+     true},
+    {"paths", 2, 2, "two touchpoints: paths(a, b)", FR_ANY, A2(TY_ENTITY, TY_ENTITY), true},
+    {"nps", 1, 1, "one list of scores: nps(list)", FR_NUMBER, A1(TY_LIST), true},
     {"csat", 1, 2, "a list of scores and an optional mode: csat(list[, \"mean\"])", FR_NUMBER,
-     A2(TY_LIST, TY_TEXT), false},
+     A2(TY_LIST, TY_TEXT), true},
     {"ces", 1, 2, "a list of scores and an optional mode: ces(list[, \"mean\"])", FR_NUMBER,
-     A2(TY_LIST, TY_TEXT), false},
+     A2(TY_LIST, TY_TEXT), true},
 };
 #define NFUNCS (sizeof FUNCS / sizeof FUNCS[0])
 
@@ -282,5 +282,9 @@ bool func_call(EvalCtx *ev, const Expr *call, const FuncSpec *f, const Value *ar
   if (strcmp(name, "len") == 0) return fn_len(ev, call, args, out);
   if (strcmp(name, "today") == 0) return *out = value_date(ev->today), true;
   if (strcmp(name, "happiness") == 0) return fn_happiness(ev, call, args, out);
+  if (strcmp(name, "reach") == 0 || strcmp(name, "reachable") == 0 || strcmp(name, "paths") == 0)
+    return reach_call(ev, call, f, args, out);
+  if (strcmp(name, "nps") == 0 || strcmp(name, "csat") == 0 || strcmp(name, "ces") == 0)
+    return survey_call(ev, call, f, args, out);
   return false;
 }

@@ -22,6 +22,9 @@ typedef struct EvalIndex {
   unsigned char *tp_reached; /* 1 when a path of flows leads to it from an entry */
 } EvalIndex;
 
+typedef struct ReachCache ReachCache; /* reach.c: the solved flow chains, built on first use */
+typedef struct DataCache DataCache;   /* data_csv.c: the loaded data tables, on first use */
+
 enum { LET_TODO, LET_BUSY, LET_DONE, LET_FAILED };
 
 struct EvalCtx {
@@ -34,6 +37,10 @@ struct EvalCtx {
   Value *let_value;
   unsigned char *let_tstate; /* LET_* per let, for types */
   Type *let_type;
+  unsigned char *kpi_state; /* LET_* per kpi: its value is computed once */
+  Value *kpi_value;
+  ReachCache *reach;
+  DataCache *data;
 };
 
 void index_build(EvalCtx *ev);
@@ -78,6 +85,14 @@ typedef struct FuncSpec {
 const FuncSpec *func_find(const char *name);
 void func_offer_all(Suggest *s);
 bool func_call(EvalCtx *ev, const Expr *call, const FuncSpec *f, const Value *args, Value *out);
+
+/* ---- reach.c: the flow graph as an absorbing Markov chain ---- */
+/* reach(x[, persona]), reachable(a, b), paths(a, b). */
+bool reach_call(EvalCtx *ev, const Expr *call, const FuncSpec *f, const Value *args, Value *out);
+
+/* ---- eval_survey.c: survey scores ---- */
+/* nps(list), csat(list[, mode]), ces(list[, mode]). */
+bool survey_call(EvalCtx *ev, const Expr *call, const FuncSpec *f, const Value *args, Value *out);
 
 /* ---- eval_ops.c ---- */
 bool ops_binary(EvalCtx *ev, const Expr *e, const Value *l, const Value *r, Value *out);
