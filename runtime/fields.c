@@ -3,6 +3,7 @@
  * never disagree. Attributes read as written (an optional one not given is none); the derived
  * fields read the relations index.c built.
  */
+#include <math.h>
 #include <string.h>
 
 #include "eval_impl.h"
@@ -243,14 +244,17 @@ END G(Kpi, met) {
     *out = value_none();
     return true;
   }
+  /* Within one part in a billion counts as equal, so that the rounding of a measure's
+   * arithmetic (0.3 * 0.7 …) does not flip a target it meets exactly. */
   double a = v.as.num, t = x->target;
-  bool met = false;
+  double eps = 1e-9 * (fabs(t) > 1 ? fabs(t) : 1);
+  bool eq = fabs(a - t) <= eps, met = false;
   switch (x->target_op) {
-  case TARGET_GE: met = a >= t; break;
-  case TARGET_LE: met = a <= t; break;
-  case TARGET_EQ: met = a == t; break;
-  case TARGET_GT: met = a > t; break;
-  case TARGET_LT: met = a < t; break;
+  case TARGET_GE: met = a >= t || eq; break;
+  case TARGET_LE: met = a <= t || eq; break;
+  case TARGET_EQ: met = eq; break;
+  case TARGET_GT: met = a > t && !eq; break;
+  case TARGET_LT: met = a < t && !eq; break;
   case TARGET_NONE: break;
   }
   *out = value_bool(met);
