@@ -244,19 +244,7 @@ END G(Kpi, met) {
     *out = value_none();
     return true;
   }
-  /* Within one part in a billion counts as equal, so that the rounding of a measure's
-   * arithmetic (0.3 * 0.7 …) does not flip a target it meets exactly. */
-  double a = v.as.num, t = x->target;
-  double eps = 1e-9 * (fabs(t) > 1 ? fabs(t) : 1);
-  bool eq = fabs(a - t) <= eps, met = false;
-  switch (x->target_op) {
-  case TARGET_GE: met = a >= t || eq; break;
-  case TARGET_LE: met = a <= t || eq; break;
-  case TARGET_EQ: met = eq; break;
-  case TARGET_GT: met = a > t && !eq; break;
-  case TARGET_LT: met = a < t && !eq; break;
-  case TARGET_NONE: break;
-  }
+  bool met = model_kpi_met(x, v.as.num);
   *out = value_bool(met);
 }
 END G(Kpi, delta) {
