@@ -105,7 +105,7 @@ static bool eval_let(EvalCtx *ev, const Let *let, Span use, Value *out) {
   case LET_DONE: *out = ev->let_value[i]; return true;
   case LET_FAILED: *out = value_none(); return false;
   case LET_BUSY:
-    /* the resolver reported the cycle (E0202); stop here rather than loop */
+    /* the resolver reported the cycle (E0206); stop here rather than loop */
     *out = value_none();
     return false;
   default: break;
