@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "data.h"
 #include "eval_impl.h"
 #include "parse.h"
 
@@ -133,13 +134,7 @@ static bool eval_name(EvalCtx *ev, const Expr *e, const EvalBinding *env, Value 
   case NR_LET: return eval_let(ev, e->as.name.target, e->span, out);
   case NR_ENTITY: {
     Entity *ent = (Entity *)e->as.name.target;
-    if (ent->kind == EK_DATA) {
-      diag_add(ev->diags, D_NOT_AVAILABLE, e->span,
-               "the rows of data table '%s' are not available yet: this version does not "
-               "read data files",
-               ent->id);
-      return false;
-    }
+    if (ent->kind == EK_DATA) return data_rows(ev, (const DataSet *)ent, out);
     *out = value_entity(ent);
     return true;
   }
@@ -161,6 +156,7 @@ static bool apply_member(EvalCtx *ev, const Expr *e, const Value *obj, Value *ou
     break;
   }
   case VAL_RECORD: return field_record_key(ev, obj, field, out);
+  case VAL_ROW: return data_row_field(ev, obj, field, out);
   case VAL_NONE:
     diag_add(ev->diags, D_FIELD_OF_NONE, e->span, "`%s` is none, so it has no field '%s'",
              eval_expr_text(ev, e->as.member.object), field->text);
@@ -321,8 +317,8 @@ static bool apply_unary(EvalCtx *ev, const Expr *e, const Value *v, Value *out) 
     return true;
   }
   *out = *v;
-  if (v->kind == VAL_NUMBER)
-    out->as.num = -v->as.num;
+  if (v->kind == VAL_NUMBER) /* a computed number: no longer the cell it was read from */
+    *out = v->percent ? value_percent(-v->as.num) : value_number(-v->as.num);
   else if (v->kind == VAL_DURATION)
     out->as.seconds = -v->as.seconds;
   else if (v->kind != VAL_NONE) {

@@ -44,17 +44,21 @@ typedef enum TypeKind {
   TY_DURATION,
   TY_ENTITY, /* Type.entity: the kind, or EK__COUNT for "any entity" */
   TY_LIST,   /* Type.elem: the items' type (NULL: any) */
-  TY_RECORD  /* x.meta (keys from `meta` lines) or t.metrics: any key reads as TY_ANY */
+  TY_RECORD, /* x.meta (keys from `meta` lines) or t.metrics: any key reads as TY_ANY */
+  TY_ROW     /* a row of the data table Type.data: each column has the type inferred for it */
 } TypeKind;
 
 typedef struct Type Type;
 struct Type {
   TypeKind kind;
   EntityKind entity; /* TY_ENTITY */
-  const Type *elem;  /* TY_LIST; NULL means any */
+  union {
+    const Type *elem;    /* TY_LIST; NULL means any */
+    const DataSet *data; /* TY_ROW: the table */
+  };
 };
 
-/* "number", "text", "touchpoint", "list of touchpoint", "any". */
+/* "number", "text", "touchpoint", "list of touchpoint", "survey row", "any". */
 const char *eval_type_name(Arena *a, const Type *t);
 /* TY_ANY / TY_NUMBER / … without an element. */
 Type eval_type(TypeKind kind);
