@@ -408,26 +408,9 @@ bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out
   return false;
 }
 
-/* Copies the diagnostics of one evaluation into the real list. */
-static void forward_diags(DiagList *real, const DiagList *scratch, bool skip_unavailable) {
-  for (size_t i = 0; i < scratch->len; i++) {
-    Diag *s = scratch->items[i];
-    if (skip_unavailable && s->code == D_NOT_AVAILABLE) continue;
-    Diag *d = diag_add_sev(real, s->code, s->severity, s->has_span, s->span, "%s", s->message);
-    for (size_t n = 0; n < s->nnotes; n++) {
-      if (s->notes[n].has_span)
-        diag_note(real, d, s->notes[n].span, "%s", s->notes[n].message);
-      else
-        diag_note_plain(real, d, "%s", s->notes[n].message);
-    }
-    if (s->help) diag_help(real, d, "%s", s->help);
-  }
-}
-
-/* Computed once per context (value, met and delta all read it, and its problems are reported
- * once). A measure that needs something this version does not compute leaves the value
- * unknown rather than failing every check that reads it; any other problem is reported, and so
- * are warnings (an empty list of scores). A measure that reads its own KPI is none. */
+/* Computed once per context (value, met and delta all read it, and its problems — warnings
+ * such as an empty list of scores included — are reported once). A measure that reads its own
+ * KPI is none. */
 static bool kpi_compute(EvalCtx *ev, Kpi *k, Value *out) {
   *out = value_none();
   if (k->has_actual) {
@@ -435,24 +418,9 @@ static bool kpi_compute(EvalCtx *ev, Kpi *k, Value *out) {
     return true;
   }
   if (!k->measure) return true;
-  DiagList scratch;
-  diag_list_init(&scratch, ev->arena);
-  DiagList *real = ev->diags;
-  ev->diags = &scratch;
   bool ok = eval_expr(ev, k->measure, NULL, out);
-  ev->diags = real;
-  bool unavailable = false, other_error = false;
-  for (size_t i = 0; i < scratch.len; i++) {
-    if (scratch.items[i]->code == D_NOT_AVAILABLE)
-      unavailable = true;
-    else if (scratch.items[i]->severity == SEV_ERROR)
-      other_error = true;
-  }
-  bool only_unavailable = unavailable && !other_error;
-  forward_diags(real, &scratch, !ok && only_unavailable);
-  if (ok) return true;
-  *out = value_none();
-  return only_unavailable;
+  if (!ok) *out = value_none();
+  return ok;
 }
 
 bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out) {

@@ -11,7 +11,7 @@
  *     argument counts, `for`/quantifier/comprehension over a non-collection. It never runs
  *     anything. eval_check_model types every let, check, kpi measure and metric in the model.
  *   - evaluation (eval.c): eval_expr computes a Value. A run-time problem (division by zero, a
- *     field of none, a function not available yet) is one diagnostic at the expression's span
+ *     field of none, a score off its scale) is one diagnostic at the expression's span
  *     and eval_expr returns false; it never crashes and never prints.
  *
  * Variables: the resolver points a variable's EX_NAME (ref NR_VAR) at the Ident that binds it
@@ -129,8 +129,9 @@ bool eval_message(EvalCtx *ev, const Expr *msg, const EvalBinding *env, const ch
 /* The value of one field of an entity, by name, as `x.field` gives it; false (reported at
  * span) when the kind has no such field. */
 bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out);
-/* A KPI's current value: `actual`, else `measure` evaluated. *out is none when neither is
- * given or the measure needs a function this version does not have (nothing reported then). */
+/* A KPI's current value: `actual`, else `measure` evaluated, once per context (a problem in the
+ * measure is reported once; later calls give the same answer). *out is none when neither is
+ * given, or (and false) when the measure failed. */
 bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out);
 
 /* ---- checks (check.c) ---- */
