@@ -134,6 +134,13 @@ bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out
  * given, or (and false) when the measure failed. */
 bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out);
 
+/* ---- built-in functions (eval_funcs.c) ---- */
+
+/* The names of the built-in functions, i < func_count() (NULL past the end): the table typing
+ * and evaluation use, read by tools (jny_words) that must not see the evaluator's internals. */
+size_t func_count(void);
+const char *func_name_at(size_t i);
+
 /* ---- checks (check.c) ---- */
 
 /* Runs every `check` of the model that types (eval_type_check; one that does not is reported

@@ -58,6 +58,10 @@ void func_offer_all(Suggest *s) {
   for (size_t i = 0; i < NFUNCS; i++) suggest_offer(s, FUNCS[i].name, NULL);
 }
 
+/* The names alone, for tools outside the evaluator (jny_words gives them to the editor tests). */
+size_t func_count(void) { return NFUNCS; }
+const char *func_name_at(size_t i) { return i < NFUNCS ? FUNCS[i].name : NULL; }
+
 /* ---- helpers ---- */
 
 static bool bad_arg(EvalCtx *ev, const Expr *call, size_t i, const char *want, const Value *got) {
