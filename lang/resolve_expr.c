@@ -140,8 +140,8 @@ static void report_let_cycle(Resolver *r, const LetRef *back, const size_t *stac
                              size_t from) {
   const Let *target = back->to;
   if (back->from == target) {
-    Diag *d = diag_add(r->diags, D_LET_CYCLE, back->span,
-                       "let '%s' is defined in terms of itself", target->e.id);
+    Diag *d = diag_add(r->diags, D_LET_CYCLE, back->span, "let '%s' is defined in terms of itself",
+                       target->e.id);
     diag_note(r->diags, d, target->e.id_span, "'%s' is declared here", target->e.id);
     return;
   }

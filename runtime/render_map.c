@@ -224,8 +224,9 @@ static const char *kpi_number(MapCtx *c, const Kpi *k, double v) {
   return arena_printf(c->a, "%g%s%s", v, k->unit ? " " : "", k->unit ? k->unit : "");
 }
 
-/* "Checkout conversion: 38%, target ≥ 45% ✗ missed, baseline 31% on 2026-06-01, owner Web squad". The
- * value is the evaluator's (`actual`, else `measure`); a measure it cannot compute is left out. */
+/* "Checkout conversion: 38%, target ≥ 45% ✗ missed, baseline 31% on 2026-06-01, owner Web squad".
+ * The value is the evaluator's (`actual`, else `measure`); a measure it cannot compute is left out.
+ */
 static const char *kpi_text(MapCtx *c, const Kpi *k) {
   static const char *const OPS[] = {"", "\xe2\x89\xa5 ", "\xe2\x89\xa4 ", "= ", "> ", "< "};
   StrBuf sb;
@@ -244,8 +245,7 @@ static const char *kpi_text(MapCtx *c, const Kpi *k) {
   if (k->target_op != TARGET_NONE) {
     sb_printf(&sb, "%starget %s%s", sep, OPS[k->target_op], kpi_number(c, k, k->target));
     /* ✓ met / ✗ missed: said in words too, not by the mark or a colour alone */
-    if (known)
-      sb_puts(&sb, model_kpi_met(k, value) ? " \xe2\x9c\x93 met" : " \xe2\x9c\x97 missed");
+    if (known) sb_puts(&sb, model_kpi_met(k, value) ? " \xe2\x9c\x93 met" : " \xe2\x9c\x97 missed");
     sep = ", ";
   }
   if (k->has_baseline) {

@@ -82,11 +82,11 @@ Value value_row(const DataSet *data, size_t index);
 /* "number", "text", "bool", "date", "duration", "none", "list", "touchpoint", "meta", "row"… */
 const char *value_kind_name(const Value *v);
 
-/* The text a value shows as: numbers as 42, 3.5, 35% (whole numbers in full, others to at most 6 significant digits, no
- * trailing zeros), text as itself, dates as 2027-01-31, durations as 90s / 15min / 2h / 3d / 2w
- * when whole (else seconds), booleans as true/false, none as the empty text, an entity as its
- * name, a list as its items separated by ", ", a data row as "survey row 3" (the table's id and
- * the row's number, 1 for the first row after the header). */
+/* The text a value shows as: numbers as 42, 3.5, 35% (whole numbers in full, others to at most 6
+ * significant digits, no trailing zeros), text as itself, dates as 2027-01-31, durations as 90s /
+ * 15min / 2h / 3d / 2w when whole (else seconds), booleans as true/false, none as the empty text,
+ * an entity as its name, a list as its items separated by ", ", a data row as "survey row 3" (the
+ * table's id and the row's number, 1 for the first row after the header). */
 void value_print(StrBuf *out, const Value *v);
 const char *value_to_text(Arena *a, const Value *v);
 /* A number alone, as value_print shows it. */
