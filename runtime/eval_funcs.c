@@ -117,15 +117,20 @@ static bool fn_sum_avg(EvalCtx *ev, const Expr *call, const Value *args, bool av
   double *xs = NULL;
   size_t n;
   bool pct;
-  if (args[0].kind == VAL_LIST && args[0].as.list.len > 0 &&
-      args[0].as.list.items[0].kind == VAL_DURATION) {
+  const Value *first = NULL; /* the first item that is not none decides: durations or numbers */
+  for (size_t i = 0; args[0].kind == VAL_LIST && !first && i < args[0].as.list.len; i++)
+    if (args[0].as.list.items[i].kind != VAL_NONE) first = &args[0].as.list.items[i];
+  if (first && first->kind == VAL_DURATION) {
     double s = 0;
+    size_t count = 0;
     for (size_t i = 0; i < args[0].as.list.len; i++) {
       const Value *v = &args[0].as.list.items[i];
+      if (v->kind == VAL_NONE) continue;
       if (v->kind != VAL_DURATION) return bad_arg(ev, call, 0, "a list of durations", v);
       s += v->as.seconds;
+      count++;
     }
-    *out = value_duration(avg ? s / (double)args[0].as.list.len : s);
+    *out = value_duration(avg ? s / (double)count : s);
     return true;
   }
   if (!numbers_of(ev, call, &args[0], &xs, &n, &pct)) return false;
