@@ -221,7 +221,13 @@ static void lane_owners(MapCtx *c) {
 
 static const char *kpi_number(MapCtx *c, const Kpi *k, double v) {
   if (k->target_percent) return render_format_percent(c->a, v);
-  return arena_printf(c->a, "%g%s%s", v, k->unit ? " " : "", k->unit ? k->unit : "");
+  /* at most two decimals, as a dashboard shows a score (an NPS of 33.3333 reads 33.33) */
+  char *num = arena_printf(c->a, "%.2f", v);
+  char *end = num + strlen(num);
+  while (end > num && end[-1] == '0') *--end = '\0';
+  if (end > num && end[-1] == '.') *--end = '\0';
+  if (strcmp(num, "-0") == 0) num = "0";
+  return arena_printf(c->a, "%s%s%s", num, k->unit ? " " : "", k->unit ? k->unit : "");
 }
 
 /* "Checkout conversion: 38%, target ≥ 45% ✗ missed, baseline 31% on 2026-06-01, owner Web squad".
