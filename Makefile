@@ -5,6 +5,8 @@
 #   make asan       build the sanitizer binary in build/asan/
 #   make lint       cppcheck over the sources
 #   make style      check the layout against .clang-format (make format applies it)
+#   make install    install jny, its man page and the editor files (PREFIX, DESTDIR); make uninstall
+#   make docs       the pictures of the examples in docs/img/
 #   make clean
 # flex and bison run at build time into build/; nothing generated is committed.
 
@@ -20,19 +22,21 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WARN) $(SANFLAGS) \
 # when used, so that pkg-config runs after the packages are installed.
 GV_CFLAGS = $(shell pkg-config --cflags libgvc libcgraph)
 GV_LIBS   = $(shell pkg-config --libs libgvc libcgraph)
-LDLIBS    = -ljansson $(GV_LIBS) -lm
+LDLIBS    = -ljansson -lcsv $(GV_LIBS) -lm
 
 # Everything a build and the tests need, installed by tools/install-deps.sh when missing.
-DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libgraphviz-dev graphviz cppcheck \
-            diffutils gawk jq clang-format vim emacs-nox libxml2-utils
+DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libcsv-dev libgraphviz-dev graphviz cppcheck \
+            diffutils gawk jq clang-format vim emacs-nox libxml2-utils \
+            clang libclang-rt-14-dev valgrind
 
 LANG_SRC    := $(wildcard lang/*.c)
 RUNTIME_SRC := $(wildcard runtime/*.c)
 STDLIB_JNY  := $(shell find stdlib -name '*.jny' | LC_ALL=C sort)
-GEN_C       := $(BUILD)/parser.c $(BUILD)/lexer.c $(BUILD)/stdlib_embed.c
+TEMPLATE_JNY := $(sort $(wildcard templates/*.jny))
+GEN_C       := $(BUILD)/parser.c $(BUILD)/lexer.c $(BUILD)/stdlib_embed.c $(BUILD)/templates_embed.c
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LANG_SRC) $(RUNTIME_SRC)) \
-       $(BUILD)/parser.o $(BUILD)/lexer.o $(BUILD)/stdlib_embed.o
-LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_%.o,$(OBJ))
+       $(BUILD)/parser.o $(BUILD)/lexer.o $(BUILD)/stdlib_embed.o $(BUILD)/templates_embed.o
+LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_%.o $(BUILD)/templates_embed.o,$(OBJ))
 
 DEPS_STAMP := build/.deps-installed
 
@@ -40,7 +44,8 @@ DEPS_STAMP := build/.deps-installed
 all: $(BUILD)/jny
 
 deps: $(DEPS_STAMP)
-$(DEPS_STAMP): tools/install-deps.sh
+# Also after the package list changes (install-deps.sh only installs what is missing).
+$(DEPS_STAMP): tools/install-deps.sh Makefile
 	@mkdir -p build
 	@sh tools/install-deps.sh $(DEB_PKGS)
 	@touch $@
@@ -73,6 +78,14 @@ $(BUILD)/stdlib_embed.c: $(BUILD)/embed $(STDLIB_JNY)
 	$(BUILD)/embed $@ stdlib $(STDLIB_JNY)
 $(BUILD)/stdlib_embed.o: $(BUILD)/stdlib_embed.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The starter journeys of `jny init` (templates/*.jny), embedded by the same tool; their table
+# is renamed so that it links beside the stdlib's (runtime/cli_init.c declares it).
+TEMPLATE_NAMES := -DSTDLIB_MODULES=TEMPLATE_FILES -DSTDLIB_COUNT=TEMPLATE_COUNT \
+                  -Dstdlib_find=template_find
+$(BUILD)/templates_embed.c: $(BUILD)/embed $(TEMPLATE_JNY)
+	$(BUILD)/embed $@ templates $(TEMPLATE_JNY)
+$(BUILD)/templates_embed.o: $(BUILD)/templates_embed.c
+	$(CC) $(ALL_CFLAGS) $(TEMPLATE_NAMES) -c -o $@ $<
 
 # Unit tests: one program per pipeline stage, linked against every object but the CLI's.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -94,7 +107,7 @@ demo: all
 	$(BUILD)/jny render examples/grocery.jny -o $(BUILD)/grocery.flow.svg
 	$(BUILD)/jny render examples/grocery.jny --view map -o $(BUILD)/grocery.map.svg
 
-test: all unit asan lint style
+test: all unit asan fuzz-build lint style
 	@JNY_BUILD=$(BUILD) bash tests/run.sh
 
 # One pass over the suites with the normal build only (quicker while working).
@@ -107,7 +120,7 @@ lint: | $(DEPS_STAMP)
 
 # The layout of .clang-format, checked (not applied): `make format` applies it.
 STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*.c runtime/*.h tests/unit/*.c tests/unit/*.h \
-                       tools/*.c)
+                       tests/fuzz/*.c tests/fuzz/*.h tools/*.c)
 style: | $(DEPS_STAMP)
 	@clang-format --dry-run --Werror $(STYLE_SRC)
 format: | $(DEPS_STAMP)
@@ -115,6 +128,38 @@ format: | $(DEPS_STAMP)
 
 clean:
 	rm -rf build
+
+# ---- Fuzzing and valgrind (tests/fuzz/, docs/hardening.md) ----------------------------------
+#   make fuzz-build  the libFuzzer harnesses BUILD/fuzz/fuzz_{parse,resolve,eval,fmt,csv} (clang,
+#                    ASan+UBSan) and their dictionary; `make test` builds them and runs a smoke
+#   make fuzz-smoke  a few seconds of each harness over the seeds and the regression inputs
+#   make fuzz        each harness for FUZZ_TIME seconds (default 600) under nice, the corpus kept
+#                    in BUILD/fuzz/corpus/; FUZZ='parse eval' runs only those
+#   make valgrind    the valgrind suite alone (tests/cli/valgrind.sh with the normal build)
+FUZZ_NAMES := parse resolve eval fmt csv
+FUZZ_TIME  ?= 600
+FUZZ       ?= $(FUZZ_NAMES)
+# clang warns of a split string literal in an array (render_map.c's "\xe2\x88\x92" "3") that
+# gcc accepts; everything else is held to the same warnings as the gcc builds.
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer -Wno-string-concatenation
+.PHONY: fuzz fuzz-build fuzz-smoke valgrind
+fuzz-build: $(BUILD)/jny_words | $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang OPT=-O1 SANFLAGS="$(FUZZ_FLAGS)" \
+	  $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_NAMES))
+	@bash tests/fuzz/dict.sh $(BUILD)/jny_words >$(BUILD)/fuzz/jny.dict
+fuzz-smoke: fuzz-build
+	@bash tests/fuzz/fuzz.sh smoke $(BUILD)/fuzz
+fuzz: fuzz-build
+	@bash tests/fuzz/fuzz.sh long $(BUILD)/fuzz $(FUZZ_TIME) $(FUZZ)
+valgrind: all
+	@JNY_BUILD=$(BUILD) JNY_SKIP_ASAN=1 JNY_SKIP_EDITORS=1 bash tests/run.sh tests/cli/valgrind.sh
+
+# Built inside the fuzz tree (BUILD is BUILD/fuzz there), linked with libFuzzer's main.
+FUZZ_COMMON := tests/fuzz/fuzz_common.c
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) tests/fuzz/fuzz_common.h $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -I tests/fuzz \
+	  -DFUZZ_MODEL='"$(abspath tests/fuzz/model.jny)"' -o $@ $< $(FUZZ_COMMON) $(LIB_OBJ) $(LDLIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -154,3 +199,53 @@ vsix: $(VSCODE_MODULES)
 	@mkdir -p $(BUILD)
 	cd $(VSCODE_DIR) && npx --no-install vsce package --allow-missing-repository --skip-license \
 	  --out $(abspath $(BUILD))/jny-$(VSIX_VERSION).vsix
+
+# ---- Installing (docs/cli.md, "Installing") -------------------------------------------------
+#   make install [PREFIX=/usr/local] [DESTDIR=]  the binary, the man page and the editor files
+#   make uninstall                               removes exactly the files install wrote
+# The stdlib and the templates of `jny init` are inside the binary: nothing else is read at run
+# time. INSTALL_BIN is the binary to install (BUILD/jny, built first when needed);
+# tests/cli/install.sh installs the binary under test into a temporary DESTDIR.
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+INSTALL_BIN ?= $(BUILD)/jny
+INSTALL     ?= install
+VIM_DEST    := $(DATADIR)/vim/vimfiles
+EMACS_DEST  := $(DATADIR)/emacs/site-lisp
+VSCODE_DEST := $(DATADIR)/jny/vscode
+VIM_FILES   := $(patsubst editors/vim/%,%,$(wildcard editors/vim/*/jny.vim))
+VSCODE_FILES := package.json language-configuration.json README.md syntaxes/jny.tmLanguage.json \
+                snippets/jny.json
+
+.PHONY: install uninstall docs
+install: $(INSTALL_BIN)
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(EMACS_DEST)"
+	$(INSTALL) -m 755 "$(INSTALL_BIN)" "$(DESTDIR)$(BINDIR)/jny"
+	$(INSTALL) -m 644 man/jny.1 "$(DESTDIR)$(MANDIR)/man1/jny.1"
+	$(INSTALL) -m 644 editors/emacs/jny-mode.el "$(DESTDIR)$(EMACS_DEST)/jny-mode.el"
+	@for f in $(VIM_FILES); do \
+	  echo "$(INSTALL) -D -m 644 editors/vim/$$f $(DESTDIR)$(VIM_DEST)/$$f"; \
+	  $(INSTALL) -D -m 644 "editors/vim/$$f" "$(DESTDIR)$(VIM_DEST)/$$f" || exit 1; done
+	@for f in $(VSCODE_FILES); do \
+	  echo "$(INSTALL) -D -m 644 editors/vscode/$$f $(DESTDIR)$(VSCODE_DEST)/$$f"; \
+	  $(INSTALL) -D -m 644 "editors/vscode/$$f" "$(DESTDIR)$(VSCODE_DEST)/$$f" || exit 1; done
+
+# Only jny's own folders are removed; shared ones (bin/, vimfiles/syntax/ …) stay.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/jny" "$(DESTDIR)$(MANDIR)/man1/jny.1" \
+	  "$(DESTDIR)$(EMACS_DEST)/jny-mode.el"
+	@for f in $(VIM_FILES); do echo "rm -f $(DESTDIR)$(VIM_DEST)/$$f"; \
+	  rm -f "$(DESTDIR)$(VIM_DEST)/$$f"; done
+	@for f in $(VSCODE_FILES); do rm -f "$(DESTDIR)$(VSCODE_DEST)/$$f"; done
+	@for d in "$(DESTDIR)$(VSCODE_DEST)/syntaxes" "$(DESTDIR)$(VSCODE_DEST)/snippets" \
+	  "$(DESTDIR)$(VSCODE_DEST)" "$(DESTDIR)$(DATADIR)/jny"; do \
+	  if [ -d "$$d" ]; then rmdir "$$d" 2>/dev/null || echo "kept $$d: not empty"; fi; done
+
+# ---- Pictures of the examples (docs/img/) ----------------------------------------------------
+# The flow and map views of every example as PNG, drawn by the built jny, and docs/img/SOURCES
+# with a hash of each picture's DOT source, which tests/cli/docs.sh compares to say when the
+# pictures are stale (tools/docs_pictures.sh).
+docs: $(BUILD)/jny
+	@sh tools/docs_pictures.sh $(BUILD)/jny

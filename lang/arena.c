@@ -25,6 +25,7 @@ struct Arena {
   Block *head;
   jmp_buf *on_oom;
   size_t used;
+  size_t block_size; /* ARENA_BLOCK_SIZE but in tests (arena_set_block_size) */
 };
 
 static void *default_alloc(void *ud, size_t size) {
@@ -44,6 +45,7 @@ Arena *arena_new(const ArenaHooks *hooks) {
   if (!a) return NULL;
   memset(a, 0, sizeof *a);
   a->hooks = h;
+  a->block_size = ARENA_BLOCK_SIZE;
   return a;
 }
 
@@ -59,6 +61,8 @@ void arena_free(Arena *a) {
 }
 
 void arena_set_oom(Arena *a, jmp_buf *on_oom) { a->on_oom = on_oom; }
+
+void arena_set_block_size(Arena *a, size_t size) { a->block_size = size < 64 ? 64 : size; }
 
 static void out_of_memory(Arena *a) {
   if (a->on_oom) longjmp(*a->on_oom, 1);
@@ -81,7 +85,7 @@ void *arena_alloc(Arena *a, size_t size) {
   size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
   Block *b = a->head;
   if (!b || b->size - b->used < size) {
-    if (size > ARENA_BLOCK_SIZE / 4) {
+    if (size > a->block_size / 4) {
       /* A big request gets its own block behind the current one, keeping the head usable. */
       Block *big = new_block(a, size);
       big->used = size;
@@ -95,7 +99,7 @@ void *arena_alloc(Arena *a, size_t size) {
       memset(big->data, 0, size);
       return big->data;
     }
-    b = new_block(a, ARENA_BLOCK_SIZE);
+    b = new_block(a, a->block_size);
     b->next = a->head;
     a->head = b;
   }

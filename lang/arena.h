@@ -26,6 +26,9 @@ void arena_free(Arena *a);
 
 /* Where to longjmp (with value 1) when the hook returns NULL; NULL means abort(). */
 void arena_set_oom(Arena *a, jmp_buf *on_oom);
+/* For tests only: blocks of `size` bytes (64 at least) instead of 64 KiB, so that a failing
+ * hook (JNY_FAIL_ALLOC) meets many more places of a run. */
+void arena_set_block_size(Arena *a, size_t size);
 
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 8-byte aligned (no type of jny needs more) */
 void *arena_grow(Arena *a, void *old, size_t old_size, size_t new_size); /* copy into bigger */

@@ -99,7 +99,7 @@ struct Expr {
       bool percent;
     } num;
     struct {
-      const char *text; /* UTF-8, NUL-terminated; may contain NUL bytes from \u{0}: use len */
+      const char *text; /* UTF-8, NUL-terminated, no NUL inside (E0105 for \u{0}) */
       size_t len;
       bool triple;    /* written as """…""" */
       bool has_brace; /* contains an unescaped '{' (worth interpolating) */

@@ -6,11 +6,9 @@
  * error and the status is 1. `-w` writes a temporary file in the same folder and renames it
  * over the original, so a crash or a full disk never leaves half a file behind.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -113,44 +111,6 @@ static void report_errors(Cli *cli, const FmtRun *o, const SourceSet *set, DiagL
   cli_error(cli, "%s not formatted: it has syntax errors", cli_quote(cli, set->items[0]->name));
 }
 
-/* Writes text to a temporary file next to path and renames it over path, keeping the mode. */
-static bool write_atomically(Cli *cli, const char *path, const char *text, size_t len) {
-  struct stat st;
-  if (stat(path, &st) != 0) {
-    cli_error(cli, "cannot write '%s': %s", cli_quote(cli, path), strerror(errno));
-    return false;
-  }
-  const char *slash = strrchr(path, '/');
-  const char *tmpl =
-      slash ? arena_printf(cli->arena, "%.*s/.%s.fmt-XXXXXX", (int)(slash - path), path, slash + 1)
-            : arena_printf(cli->arena, ".%s.fmt-XXXXXX", path);
-  char *tmp = arena_strdup(cli->arena, tmpl);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    cli_error(cli, "cannot write '%s': %s", cli_quote(cli, path), strerror(errno));
-    return false;
-  }
-  bool ok = fchmod(fd, st.st_mode & 07777) == 0;
-  for (size_t done = 0; ok && done < len;) {
-    ssize_t n = write(fd, text + done, len - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += (size_t)n;
-  }
-  ok = ok && fsync(fd) == 0;
-  int err = errno;
-  ok = close(fd) == 0 && ok;
-  if (ok && rename(tmp, path) != 0) {
-    err = errno;
-    ok = false;
-  }
-  if (!ok) {
-    unlink(tmp);
-    cli_error(cli, "cannot write '%s': %s", cli_quote(cli, path), strerror(err ? err : EIO));
-  }
-  return ok;
-}
-
 /* Formats one file; returns its exit status. Each file has its own source set so that the
  * diagnostics of one never mention another. */
 static int format_one(Cli *cli, const FmtRun *o, const char *arg) {
@@ -180,7 +140,8 @@ static int format_one(Cli *cli, const FmtRun *o, const char *arg) {
     return CLI_EXIT_FAIL;
   case MODE_WRITE:
     if (same) return CLI_EXIT_OK;
-    return write_atomically(cli, arg, text, len) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    /* atomically, keeping the mode, through a symbolic link (cli_model.c) */
+    return cli_write_output(cli, arg, text, len) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
   }
   return CLI_EXIT_OK;
 }

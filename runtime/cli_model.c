@@ -81,6 +81,27 @@ static void output_failed(CliOutput *o, int err) {
   o->err = err ? err : EIO;
 }
 
+/* The file a path names, symbolic links followed (40 at most, the kernel's own limit): the
+ * temporary file must be renamed over the file itself, since renaming it over a link would
+ * replace the link with a copy and leave the file it points to as it was. A link to nothing yet
+ * leads to the file to create. */
+static const char *follow_links(Cli *cli, const char *path) {
+  for (int hops = 0; hops < 40; hops++) {
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+    char *target = arena_alloc(cli->arena, cap);
+    ssize_t n = readlink(path, target, cap);
+    if (n < 0 || (size_t)n >= cap) return path;
+    target[n] = '\0';
+    const char *slash = strrchr(path, '/');
+    path = target[0] == '/' || !slash
+               ? target
+               : arena_printf(cli->arena, "%.*s/%s", (int)(slash - path), path, target);
+  }
+  return path;
+}
+
 bool cli_output_open(Cli *cli, const char *path, CliOutput *o) {
   memset(o, 0, offsetof(CliOutput, buffer));
   o->cli = cli;
@@ -88,15 +109,19 @@ bool cli_output_open(Cli *cli, const char *path, CliOutput *o) {
   o->fd = -1;
   if (!path || strcmp(path, "-") == 0) return true;
   o->path = path;
+  const char *file = follow_links(cli, path);
   /* A device or a pipe (-o /dev/stdout, a fifo) is written in place: renaming over it would
-   * replace it with a regular file. */
+   * replace it with a regular file. A file that exists keeps its permissions. */
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    o->fd = open(path, O_WRONLY | O_TRUNC);
+  bool exists = stat(file, &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    o->fd = open(file, O_WRONLY | O_TRUNC);
   } else {
-    o->tmp = temp_template(cli, path);
+    o->target = file;
+    o->tmp = temp_template(cli, file);
     o->fd = mkstemp(o->tmp);
-    if (o->fd >= 0) set_default_mode(o->fd);
+    if (o->fd >= 0 && exists) fchmod(o->fd, st.st_mode & 07777);
+    if (o->fd >= 0 && !exists) set_default_mode(o->fd);
   }
   if (o->fd >= 0) return true;
   cli_error(cli, "cannot write '%s': %s", cli_quote(cli, path), strerror(errno));
@@ -138,8 +163,11 @@ void cli_output_write(CliOutput *o, const char *data, size_t n) {
 bool cli_output_close(CliOutput *o) {
   if (!o->path) return true;
   flush_buffer(o);
+  /* on disk before the rename, so that a crash leaves the old file or the new one, not an
+   * empty one */
+  if (o->ok && o->tmp && fsync(o->fd) != 0) output_failed(o, errno);
   if (close(o->fd) != 0) output_failed(o, errno);
-  if (o->ok && o->tmp && rename(o->tmp, o->path) != 0) output_failed(o, errno);
+  if (o->ok && o->tmp && rename(o->tmp, o->target) != 0) output_failed(o, errno);
   if (o->ok) return true;
   if (o->tmp) unlink(o->tmp);
   cli_error(o->cli, "cannot write '%s': %s", cli_quote(o->cli, o->path), strerror(o->err));

@@ -218,12 +218,21 @@ static bool block_is_empty(const Layout *l, const Decl *d) {
          (l->next >= l->ncomments || l->comments[l->next].span.start >= d->block_span.end);
 }
 
+/* A declaration that is its keyword alone (`team;`, which the resolver reports) is not ended by
+ * a newline, since the newline rule ends a statement only after a name, a literal or a bracket:
+ * it keeps its `;`, or the next declaration would run on into it. */
+static bool needs_terminator(const Decl *d) {
+  return !d->has_block && d->nargs == 0 && d->kind != DK_USE && d->kind != DK_LET &&
+         d->kind != DK_DATA && !(d->kind == DK_FLOW && d->nchain > 0);
+}
+
 /* Prints the declaration; returns where its printed text ends in the source (after its
  * trailing comments). */
 static uint32_t decl_print(Layout *l, const Decl *d) {
   uint32_t header_end = d->has_block ? d->block_span.start : d->span.end;
   hoist_comments(l, header_end);
   decl_header(l, d);
+  if (needs_terminator(d)) put(l, ";");
   if (!d->has_block) {
     uint32_t end = trailing_comments(l, d->span.end, UINT32_MAX);
     put(l, "\n");

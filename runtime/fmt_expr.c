@@ -110,11 +110,15 @@ static void expr_bare(Fmt *f, const Expr *e) {
   case EX_BOOL: put(f, e->as.boolean ? "true" : "false"); return;
   case EX_NONE: put(f, "none"); return;
   case EX_NAME: put(f, e->as.name.id.text); return;
-  case EX_MEMBER:
-    fmt_expr(f, e->as.member.object, 8);
+  case EX_MEMBER: {
+    /* `1 .x` must not print as `1.x`, which scans as one malformed number: a number or a
+     * duration before the dot keeps parentheses. */
+    ExprKind ok = e->as.member.object->kind;
+    fmt_expr(f, e->as.member.object, ok == EX_NUMBER || ok == EX_DURATION ? 10 : 8);
     put(f, ".");
     put(f, e->as.member.field.text);
     return;
+  }
   case EX_CALL: {
     put(f, e->as.call.fn.text);
     put(f, "(");

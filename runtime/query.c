@@ -16,6 +16,8 @@
  * Everything is typed before anything runs (eval_type_*), so a misspelt field in a query is
  * reported once, at its span, even when no row would reach it.
  */
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "eval.h"
@@ -409,8 +411,10 @@ static bool group_rows(QueryRun *r, const Value *rows, size_t *kept, size_t n, s
 static bool eval_limit(QueryRun *r, size_t *limit) {
   Value v;
   if (!eval_expr(r->ev, r->q->limit, NULL, &v)) return false;
-  if (v.kind == VAL_NUMBER && !v.percent && v.as.num >= 0 && v.as.num == (double)(size_t)v.as.num) {
-    *limit = (size_t)v.as.num;
+  if (v.kind == VAL_NUMBER && !v.percent && v.as.num >= 0 && v.as.num == floor(v.as.num)) {
+    /* past 2^52 rows (no model has them) it cuts nothing; checked before the conversion, which
+     * is undefined for a double beyond size_t */
+    *limit = v.as.num >= 4503599627370496.0 ? SIZE_MAX : (size_t)v.as.num;
     return true;
   }
   diag_add(r->diags, D_OUT_OF_RANGE, r->q->limit->span,

@@ -52,7 +52,8 @@ QueryResult *query_run(struct EvalCtx *ev, const Query *q, DiagList *diags);
 void query_format_table(StrBuf *out, const QueryResult *r);
 /* RFC 4180: CRLF line ends, a header row, fields quoted when they hold a comma, a quote, CR or
  * LF (quotes doubled). A text cell that starts with = + - @ TAB or CR is prefixed with ' so
- * that a spreadsheet does not run it as a formula. */
+ * that a spreadsheet does not run it as a formula. Other control characters are escaped as in
+ * the table and invalid UTF-8 becomes U+FFFD. */
 void query_format_csv(StrBuf *out, const QueryResult *r);
 /* Fills the empty JSON array root with one object per row, keys in column order. Returns false
  * when jansson could not allocate. */

@@ -7,12 +7,14 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diag_render.h"
 #include "export_json.h"
 #include "query.h"
+#include "source.h"
 
 /* ---- table ------------------------------------------------------------------------------- */
 
@@ -89,21 +91,37 @@ static bool starts_formula(const char *s, size_t n) {
   return n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
 }
 
+/* Cell text as written, except what cannot be meant as data and would act on a terminal that
+ * shows the file: control characters (tab, CR and LF excepted: a cell may hold lines) are written
+ * as in the table (\x1b, \u{9b}) and invalid UTF-8 as U+FFFD. Quotes are doubled when quoted. */
+static void csv_put_text(StrBuf *out, const char *s, size_t n, bool quoted) {
+  for (size_t i = 0; i < n;) {
+    const unsigned char *p = (const unsigned char *)s + i;
+    uint32_t len = source_utf8_length(p, (uint32_t)(n - i > UINT32_MAX ? UINT32_MAX : n - i));
+    bool c0 = p[0] < 0x20 && p[0] != '\t' && p[0] != '\r' && p[0] != '\n';
+    if (len == 1 && p[0] >= 0x80)
+      sb_puts(out, "\xEF\xBF\xBD");
+    else if (c0 || p[0] == 0x7F)
+      sb_printf(out, "\\x%02x", p[0]);
+    else if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0)
+      sb_printf(out, "\\u{%x}", p[1]);
+    else {
+      if (quoted && p[0] == '"') sb_putc(out, '"');
+      sb_add(out, (const char *)p, len);
+    }
+    i += len;
+  }
+}
+
 static void csv_field(StrBuf *out, const char *s, size_t n, bool neutralise) {
-  bool quote = neutralise && starts_formula(s, n);
+  bool formula = neutralise && starts_formula(s, n);
+  bool quote = formula;
   for (size_t i = 0; i < n && !quote; i++)
     quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-  if (!quote) {
-    sb_add(out, s, n);
-    return;
-  }
-  sb_putc(out, '"');
-  if (neutralise && starts_formula(s, n)) sb_putc(out, '\'');
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '"') sb_putc(out, '"');
-    sb_putc(out, s[i]);
-  }
-  sb_putc(out, '"');
+  if (quote) sb_putc(out, '"');
+  if (formula) sb_putc(out, '\'');
+  csv_put_text(out, s, n, quote);
+  if (quote) sb_putc(out, '"');
 }
 
 void query_format_csv(StrBuf *out, const QueryResult *r) {

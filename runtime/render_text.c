@@ -67,6 +67,13 @@ bool render_has_tag(const Entity *e, const char *tag) {
 
 /* ---- escaping ---- */
 
+/* A C1 control character (U+0080–U+009F, two bytes in UTF-8) at p: a terminal that shows the DOT
+ * text may obey it (U+009B starts an escape sequence), and a picture has no use for it. It is
+ * drawn as a space, like the C0 controls. */
+static bool is_c1(const char *p) {
+  return (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F;
+}
+
 void render_put_dot_string(StrBuf *sb, const char *s) {
   sb_putc(sb, '"');
   for (const char *p = s ? s : ""; *p; p++) {
@@ -79,6 +86,8 @@ void render_put_dot_string(StrBuf *sb, const char *s) {
       sb_puts(sb, "\\n"); /* Graphviz's own line break */
     else if (c < 0x20 || c == 0x7f)
       sb_putc(sb, ' ');
+    else if (is_c1(p))
+      sb_putc(sb, ' '), p++;
     else
       sb_putc(sb, (char)c);
   }
@@ -151,6 +160,8 @@ static void put_html_run(StrBuf *sb, const char *s, size_t n) {
     default:
       if (c < 0x20 || c == 0x7f)
         sb_putc(sb, ' '); /* XML 1.0 has no place for control characters */
+      else if (i + 1 < n && is_c1(s + i))
+        sb_putc(sb, ' '), i++;
       else
         sb_putc(sb, (char)c);
     }

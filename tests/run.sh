@@ -25,6 +25,10 @@
 #                failure.
 #   editors      once, not per build: the Vim, Emacs and VS Code plugins (run_editors below);
 #                JNY_SKIP_EDITORS=1 leaves them out, JNY_ONLY_EDITORS=1 runs only them.
+#   fuzz         once, with both builds (not with JNY_SKIP_ASAN=1, nor with path filters): a
+#                few seconds of each libFuzzer harness of BUILD/fuzz (make fuzz-build) over the
+#                seeds and the regression inputs of tests/fuzz/ (tests/fuzz/fuzz.sh smoke);
+#                JNY_SKIP_FUZZ=1 leaves it out.
 # A crash (exit status 128 or more), a time-out or a sanitizer report is a failure whatever
 # the expectations. Arguments, if any, are path prefixes that select which .jny and .sh tests
 # run (unit tests always run): `bash tests/run.sh tests/parse tests/cli/stdin.sh`.
@@ -434,6 +438,30 @@ run_editors() { # BUILD
 }
 
 # ---------------------------------------------------------------------------------------------
+# Fuzz smoke: tests/fuzz/fuzz.sh prints `ok fuzz NAME: N runs` or `FAIL fuzz NAME: why` per
+# harness, with the stack of a finding indented under its FAIL line.
+
+run_fuzz() { # BUILD
+  LABEL=fuzz
+  suite_begin
+  if [ ! -x "$1/fuzz/fuzz_parse" ]; then
+    fail fuzz "the harnesses are missing: make BUILD=$1 fuzz-build"
+    suite_end fuzz
+    return
+  fi
+  timeout -k 5 "$CLI_TIMEOUT" bash tests/fuzz/fuzz.sh smoke "$1/fuzz" </dev/null >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  SUITE_PASS=$((SUITE_PASS + $(grep -c '^ok ' "$TMP/out")))
+  SUITE_FAIL=$((SUITE_FAIL + $(grep -c '^FAIL ' "$TMP/out")))
+  grep -v '^ok ' "$TMP/out" | sed 's/^FAIL /FAIL [fuzz] /'
+  if [ "$RC" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/out"; then
+    fail fuzz "exit status $RC without a FAIL line"
+    detail "$TMP/err"
+  fi
+  suite_end fuzz
+}
+
+# ---------------------------------------------------------------------------------------------
 
 run_build() { # BUILD
   LABEL=$1
@@ -458,6 +486,8 @@ if [ "${JNY_ONLY_EDITORS:-0}" != 1 ]; then
   done
 fi
 [ "${JNY_SKIP_EDITORS:-0}" = 1 ] || [ ${#FILTERS[@]} -ne 0 ] || run_editors "$base"
+[ "${JNY_SKIP_ASAN:-0}" = 1 ] || [ "${JNY_SKIP_FUZZ:-0}" = 1 ] || [ "${JNY_ONLY_EDITORS:-0}" = 1 ] ||
+  [ ${#FILTERS[@]} -ne 0 ] || run_fuzz "$base"
 
 printf '%d passed, %d failed\n' "$TOTAL_PASS" "$TOTAL_FAIL"
 [ "$TOTAL_FAIL" -eq 0 ]

@@ -9,7 +9,7 @@
 set -u
 export LC_ALL=C
 : "${JNY:?set JNY to the jny binary under test}"
-unset NO_COLOR JNY_PATH JNY_FAIL_ALLOC
+unset NO_COLOR JNY_PATH JNY_FAIL_ALLOC JNY_ARENA_BLOCK
 export TERM=xterm
 
 CLI_ROOT=$(pwd) # the repository root, for scripts that read its files
