@@ -309,5 +309,8 @@ typedef struct Model {
 const char *model_kind_name(EntityKind kind); /* "touchpoint" */
 /* The entity with this id, or NULL. */
 Entity *model_lookup(const Model *m, const char *id);
+/* Whether a KPI's value meets its target (false without a target); values within one part in
+ * a billion of the target count as equal to it. */
+bool model_kpi_met(const Kpi *k, double value);
 
 #endif

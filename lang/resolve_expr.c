@@ -140,15 +140,15 @@ static void report_let_cycle(Resolver *r, const LetRef *back, const size_t *stac
                              size_t from) {
   const Let *target = back->to;
   if (back->from == target) {
-    Diag *d = diag_add(r->diags, D_UNKNOWN_NAME, back->span,
-                       "let '%s' is defined in terms of itself", target->e.id);
+    Diag *d = diag_add(r->diags, D_LET_CYCLE, back->span, "let '%s' is defined in terms of itself",
+                       target->e.id);
     diag_note(r->diags, d, target->e.id_span, "'%s' is declared here", target->e.id);
     return;
   }
   const char *chain = target->e.id;
   for (size_t k = from + 1; k <= top; k++)
     chain = arena_printf(r->arena, "%s -> %s", chain, r->lists[EK_LET].items[stack[k]]->id);
-  Diag *d = diag_add(r->diags, D_UNKNOWN_NAME, back->span,
+  Diag *d = diag_add(r->diags, D_LET_CYCLE, back->span,
                      "let '%s' is defined in terms of itself: %s -> %s", target->e.id, chain,
                      target->e.id);
   diag_note(r->diags, d, target->e.id_span, "'%s' is declared here", target->e.id);

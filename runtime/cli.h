@@ -61,6 +61,8 @@ int cli_export(Cli *cli, int argc, char **argv);
 extern const char CLI_EXPORT_HELP[];
 int cli_query(Cli *cli, int argc, char **argv);
 extern const char CLI_QUERY_HELP[];
+int cli_init(Cli *cli, int argc, char **argv);
+extern const char CLI_INIT_HELP[];
 
 /* ---- cli_common.c: option parsing ---- */
 typedef struct CliOption {
@@ -143,11 +145,13 @@ int cli_load_model(Cli *cli, const char *file, CliModel *out);
 void cli_print_diags(Cli *cli, const SourceSet *sources, const DiagList *diags, size_t nfiles);
 /* A result going to standard output (path NULL or "-") or to a file: a regular file (or a new
  * one) is written to a temporary file in the same folder and renamed over it on close, so that
- * it is never seen half-written; a device or pipe is written in place. */
+ * it is never seen half-written (symbolic links followed, permissions of an existing file kept);
+ * a device or pipe is written in place. */
 typedef struct CliOutput {
   Cli *cli;
-  const char *path; /* NULL: standard output */
-  char *tmp;        /* the temporary file, or NULL */
+  const char *path;   /* NULL: standard output */
+  const char *target; /* the file renamed over: path, symbolic links followed */
+  char *tmp;          /* the temporary file, or NULL */
   int fd;
   bool ok;
   int err; /* the first error */

@@ -21,6 +21,7 @@
 #include "resolve.h"
 #include "source.h"
 #include "strbuf.h"
+#include "version.h"
 
 const char CLI_CHECK_HELP[] =
     "Usage: jny check [OPTIONS] FILE...\n"
@@ -34,8 +35,10 @@ const char CLI_CHECK_HELP[] =
     "once.\n"
     "\n"
     "Options:\n"
-    "  --format text|json  output format (default text); json is one object with\n"
-    "                      \"version\", \"diagnostics\" and \"summary\"\n"
+    "  --format text|json|sarif\n"
+    "                      output format (default text); json is one object with\n"
+    "                      \"version\", \"diagnostics\" and \"summary\"; sarif is\n"
+    "                      SARIF 2.1.0 for code-scanning dashboards\n"
     "  --strict            warnings fail the check too (exit status 1)\n"
     "  --color WHEN        auto (default), always or never; auto colours only a\n"
     "                      terminal, and not when NO_COLOR is set and not empty\n"
@@ -53,7 +56,7 @@ const char CLI_CHECK_HELP[] =
     "  1  errors found (or warnings, with --strict)\n"
     "  2  usage error, a file that cannot be read, output that cannot be written\n";
 
-typedef enum CheckFormat { FORMAT_TEXT, FORMAT_JSON } CheckFormat;
+typedef enum CheckFormat { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } CheckFormat;
 
 typedef struct CheckOptions {
   CheckFormat format;
@@ -81,8 +84,11 @@ static bool apply_option(Cli *cli, CheckOptions *o, const CliArg *a) {
       o->format = FORMAT_TEXT;
     else if (strcmp(a->value, "json") == 0)
       o->format = FORMAT_JSON;
+    else if (strcmp(a->value, "sarif") == 0)
+      o->format = FORMAT_SARIF;
     else {
-      cli_usage_error(cli, "unknown format '%s' (expected text or json)", cli_quote(cli, a->value));
+      cli_usage_error(cli, "unknown format '%s' (expected text, json or sarif)",
+                      cli_quote(cli, a->value));
       return false;
     }
     return true;
@@ -182,10 +188,13 @@ static void print_text(Cli *cli, const CheckOptions *o, const SourceSet *set, co
   cli_write(cli, out.data, out.len);
 }
 
-static void print_json(Cli *cli, const SourceSet *set, const DiagList *diags, size_t nfiles) {
+static void print_json(Cli *cli, const CheckOptions *o, const SourceSet *set, const DiagList *diags,
+                       size_t nfiles) {
   cli->json = json_object();
-  if (!cli->json || !diag_render_json(cli->json, cli->arena, set, diags, nfiles))
-    cli_out_of_memory(cli);
+  bool ok = cli->json && (o->format == FORMAT_SARIF
+                              ? diag_render_sarif(cli->json, cli->arena, set, diags, JNY_VERSION)
+                              : diag_render_json(cli->json, cli->arena, set, diags, nfiles));
+  if (!ok) cli_out_of_memory(cli);
   cli_write_json(cli);
 }
 
@@ -209,14 +218,20 @@ int cli_check(Cli *cli, int argc, char **argv) {
   if (diags.errors == 0 && model) {
     EvalOptions eo = {o.has_today, o.today};
     EvalCtx *ev = eval_new(cli->arena, model, &diags, &eo);
-    eval_check_model(ev);
+    /* Every KPI is computed, so that a measure failing at run time is reported even when no
+     * check reads it (each value is computed once: std.lint's reads reuse it). */
+    if (eval_check_model(ev))
+      for (size_t i = 0; i < model->kpis.len; i++) {
+        Value v;
+        eval_kpi_value(ev, model->kpis.items[i], &v);
+      }
     check_run_all(ev);
   }
   diag_sort(&diags);
 
   size_t nfiles = count_user_files(&set);
-  if (o.format == FORMAT_JSON)
-    print_json(cli, &set, &diags, nfiles);
+  if (o.format != FORMAT_TEXT)
+    print_json(cli, &o, &set, &diags, nfiles);
   else
     print_text(cli, &o, &set, &diags, nfiles);
 

@@ -23,14 +23,15 @@ static const char HELP_HELP[] =
     "'jny COMMAND --help').\n";
 
 static const CliCommand COMMANDS[] = {
+    {"init", "write a commented starter journey (classic, saas, service)", cli_init, CLI_INIT_HELP},
     {"check", "check journey files and report every problem", cli_check, CLI_CHECK_HELP},
-    {"explain", "describe a diagnostic code (E0203) or list them all", cli_explain,
-     CLI_EXPLAIN_HELP},
-    {"help", "show this overview or the help of a command", cli_help, HELP_HELP},
     {"render", "draw a journey with Graphviz (svg, png, pdf, dot)", cli_render, CLI_RENDER_HELP},
     {"query", "run a named or ad-hoc query over a journey", cli_query, CLI_QUERY_HELP},
     {"fmt", "rewrite journey files in the canonical layout", cli_fmt, CLI_FMT_HELP},
     {"export", "write the resolved model as JSON", cli_export, CLI_EXPORT_HELP},
+    {"explain", "describe a diagnostic code (E0203) or list them all", cli_explain,
+     CLI_EXPLAIN_HELP},
+    {"help", "show this overview or the help of a command", cli_help, HELP_HELP},
 };
 enum { NCOMMANDS = sizeof COMMANDS / sizeof COMMANDS[0] };
 
@@ -68,7 +69,8 @@ static void print_overview(Cli *cli) {
 
 static void print_usage_short(void) {
   fputs("Usage: jny COMMAND [OPTIONS] [FILE...]\n"
-        "Commands: check, explain, help. Run 'jny help' for more.\n",
+        "Commands: init, check, render, query, fmt, export, explain, help.\n"
+        "Run 'jny help' for more.\n",
         stderr);
 }
 
@@ -164,8 +166,9 @@ static void budget_release(void *ud, void *block) {
   free(block);
 }
 
-static unsigned long fail_at_from_env(void) {
-  const char *s = getenv("JNY_FAIL_ALLOC");
+/* A test variable's whole-number value, or 0 when it is not set or not a number. */
+static unsigned long number_from_env(const char *name) {
+  const char *s = getenv(name);
   if (!s || !*s) return 0;
   char *end;
   unsigned long n = strtoul(s, &end, 10);
@@ -208,10 +211,14 @@ int main(int argc, char **argv) {
   sigemptyset(&ignore.sa_mask);
   sigaction(SIGPIPE, &ignore, NULL);
 
-  AllocBudget budget = {fail_at_from_env(), 0};
+  AllocBudget budget = {number_from_env("JNY_FAIL_ALLOC"), 0};
   ArenaHooks hooks = {budget_alloc, budget_release, &budget};
   Arena *arena = arena_new(&hooks);
   if (!arena) return out_of_memory(NULL);
+  /* JNY_ARENA_BLOCK=N (tests): N-byte blocks, so that the hook is called, and can fail, in far
+   * more places than with 64 KiB blocks (tests/cli/hardening.sh sweeps them all). */
+  unsigned long block = number_from_env("JNY_ARENA_BLOCK");
+  if (block) arena_set_block_size(arena, block);
   int status = run(arena, argc, argv);
   arena_free(arena);
   return status;

@@ -39,6 +39,12 @@ const char CLI_QUERY_HELP[] =
     "\n"
     "Columns are named by 'select … as NAME', else by the expression as written.\n"
     "\n"
+    "Built-in queries, run when the model declares no query of that name:\n"
+    "  kpis     every KPI: value, target, met, baseline and the change since it\n"
+    "  pains    every pain point, the most severe first\n"
+    "  dropoff  every touchpoint that flows leave: its reach and drop-off, the\n"
+    "           largest drop-off first\n"
+    "\n"
     "Exit status:\n"
     "  0  the query ran (even with no rows)\n"
     "  1  the model or the query has errors, or the query failed while running\n"
@@ -109,6 +115,28 @@ static int parse_options(Cli *cli, int argc, char **argv, QueryOptions *o) {
   return -1;
 }
 
+/* Queries every model has, written as ad-hoc text so that they run (and report) exactly like
+ * one a user types. A query the model declares under the same name wins. */
+typedef struct BuiltinQuery {
+  const char *name, *text;
+} BuiltinQuery;
+static const BuiltinQuery BUILTIN_QUERIES[] = {
+    {"kpis", "from k in kpis select k.id as kpi, k.name as name, k.value as value, k.target_op as "
+             "op, k.target as target, k.met as met, k.baseline as baseline, k.delta as change"},
+    {"pains", "from p in pains select p.touchpoint.id as touchpoint, p.severity as severity, "
+              "p.text as pain order p.severity desc"},
+    {"dropoff", "from t in touchpoints where t.dropoff != none select t.id as touchpoint, "
+                "t.stage.id as stage, reach(t) as reach, t.dropoff as dropoff order t.dropoff "
+                "desc"},
+};
+#define NBUILTIN (sizeof BUILTIN_QUERIES / sizeof BUILTIN_QUERIES[0])
+
+static const char *builtin_query(const char *name) {
+  for (size_t i = 0; i < NBUILTIN; i++)
+    if (strcmp(BUILTIN_QUERIES[i].name, name) == 0) return BUILTIN_QUERIES[i].text;
+  return NULL;
+}
+
 /* "a, b and c" of the model's query ids, or NULL when it has none. */
 static const char *query_names(Cli *cli, const Model *m) {
   const char *list = NULL;
@@ -125,9 +153,10 @@ static int unknown_query(Cli *cli, const Model *m, const char *name) {
     cli_error(cli, "'%s' is %s, not a query", name,
               arena_printf(cli->arena, "a %s", model_kind_name(e->kind)));
   else {
-    const char **ids = arena_alloc(cli->arena, (m->queries.len + 1) * sizeof *ids);
+    const char **ids = arena_alloc(cli->arena, (m->queries.len + NBUILTIN + 1) * sizeof *ids);
     for (size_t i = 0; i < m->queries.len; i++) ids[i] = m->queries.items[i]->e.id;
-    const char *hint = cli_suggest(cli, name, ids, m->queries.len);
+    for (size_t i = 0; i < NBUILTIN; i++) ids[m->queries.len + i] = BUILTIN_QUERIES[i].name;
+    const char *hint = cli_suggest(cli, name, ids, m->queries.len + NBUILTIN);
     if (hint)
       cli_error(cli, "unknown query '%s'; did you mean '%s'?", name, hint);
     else
@@ -140,6 +169,7 @@ static int unknown_query(Cli *cli, const Model *m, const char *name) {
     fputs("This model declares no query; write one as text: 'from t in touchpoints select "
           "t.name'.\n",
           stderr);
+  fputs("Built-in queries: kpis, pains, dropoff.\n", stderr);
   return CLI_EXIT_USAGE;
 }
 
@@ -194,12 +224,13 @@ int cli_query(Cli *cli, int argc, char **argv) {
   DiagList diags;
   diag_list_init(&diags, cli->arena);
   const Query *q;
-  if (query_is_name(o.query)) {
-    const Entity *e = model_lookup(cm.model, o.query);
-    if (!e || e->kind != EK_QUERY) return unknown_query(cli, cm.model, o.query);
-    q = (const Query *)e;
+  const Entity *named = query_is_name(o.query) ? model_lookup(cm.model, o.query) : NULL;
+  const char *builtin = query_is_name(o.query) && !named ? builtin_query(o.query) : NULL;
+  if (query_is_name(o.query) && !builtin) {
+    if (!named || named->kind != EK_QUERY) return unknown_query(cli, cm.model, o.query);
+    q = (const Query *)named;
   } else {
-    q = adhoc_query(cli, &cm, o.query, &diags);
+    q = adhoc_query(cli, &cm, builtin ? builtin : o.query, &diags);
     if (diags.errors > 0) {
       diag_sort(&diags);
       cli_print_diags(cli, &cm.sources, &diags, 1);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "eval.h"
 #include "parse.h" /* date_from_days */
+#include "reach.h"
 #include "render.h"
 
 const char CLI_RENDER_HELP[] =
@@ -22,8 +23,11 @@ const char CLI_RENDER_HELP[] =
     "  flow   (default) left to right, one box per stage in stage order; touchpoints\n"
     "         coloured by emotion (ColorBrewer PiYG: magenta -3 .. green +3, safe for\n"
     "         colour-blind readers), shaped by channel kind, with a pain marker\n"
-    "         (count, worst severity); arrows labelled with rates and widened by\n"
-    "         volume; outcomes as terminals; SVG tooltips with each touchpoint's details.\n"
+    "         (count, worst severity) and each node's reach (the share of customers\n"
+    "         entering the journey who get there; with --persona, of that persona's);\n"
+    "         arrows labelled with rates (a flow without one: its share, in\n"
+    "         parentheses) and widened by volume, else by share; outcomes as terminals;\n"
+    "         SVG tooltips with each touchpoint's details.\n"
     "         More than 2000 touchpoints are drawn as one node per stage (E0603).\n"
     "  map    the journey-map canvas: stages as columns, lanes for touchpoints,\n"
     "         actions, thoughts, the emotion curve, pains, opportunities, owners and\n"
@@ -197,14 +201,19 @@ static bool select_entities(Cli *cli, const RenderOptions *o, const Model *m, Re
   return true;
 }
 
-/* Every KPI's value through the evaluator. A measure that cannot be computed is left out of the
- * picture; its problem is `jny check`'s to report, so the evaluator's messages go to a scratch
- * list here rather than stopping the render. */
-static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
-  DiagList scratch;
-  diag_list_init(&scratch, cli->arena);
+/* An evaluator whose messages go to a scratch list: what cannot be computed (a KPI's measure, a
+ * reach behind a loop too large) is left out of the picture; its problem is `jny check`'s to
+ * report, not a reason to stop the render. */
+static EvalCtx *quiet_eval(Cli *cli, const RenderOptions *o, Model *m) {
+  DiagList *scratch = arena_alloc(cli->arena, sizeof *scratch);
+  diag_list_init(scratch, cli->arena);
   EvalOptions eo = {o->has_today, o->today};
-  EvalCtx *ev = eval_new(cli->arena, m, &scratch, &eo);
+  return eval_new(cli->arena, m, scratch, &eo);
+}
+
+/* Every KPI's value through the evaluator. */
+static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
+  EvalCtx *ev = quiet_eval(cli, o, m);
   RenderKpiValue *v = arena_alloc(cli->arena, (m->kpis.len + 1) * sizeof *v);
   for (size_t i = 0; i < m->kpis.len; i++) {
     Value val;
@@ -212,6 +221,25 @@ static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
       v[i] = (RenderKpiValue){.known = true, .percent = val.percent, .value = val.as.num};
   }
   return v;
+}
+
+/* Each touchpoint's and outcome's reach and each flow's share, for the --persona chosen (every
+ * customer without one). */
+static RenderFlowNumbers *flow_numbers(Cli *cli, const RenderOptions *o, Model *m,
+                                       const RenderSelection *sel) {
+  EvalCtx *ev = quiet_eval(cli, o, m);
+  RenderFlowNumbers *n = arena_alloc(cli->arena, sizeof *n);
+  RenderShare *tr = arena_alloc(cli->arena, (m->touchpoints.len + 1) * sizeof *tr);
+  RenderShare *orr = arena_alloc(cli->arena, (m->outcomes.len + 1) * sizeof *orr);
+  RenderShare *fs = arena_alloc(cli->arena, (m->flows.len + 1) * sizeof *fs);
+  for (size_t i = 0; i < m->touchpoints.len; i++)
+    tr[i].known = reach_value(ev, &m->touchpoints.items[i]->e, sel->persona, &tr[i].value);
+  for (size_t i = 0; i < m->outcomes.len; i++)
+    orr[i].known = reach_value(ev, &m->outcomes.items[i]->e, sel->persona, &orr[i].value);
+  for (size_t i = 0; i < m->flows.len; i++)
+    fs[i].known = reach_flow_share(ev, m->flows.items[i], sel->persona, &fs[i].value);
+  *n = (RenderFlowNumbers){tr, orr, fs};
+  return n;
 }
 
 /* The date a PDF carries: the journey's `date`, else SOURCE_DATE_EPOCH (the reproducible-builds
@@ -240,9 +268,10 @@ int cli_render(Cli *cli, int argc, char **argv) {
     cli_print_diags(cli, &cm.sources, &diags, 1);
     return CLI_EXIT_USAGE;
   }
-  RenderGraph g = o.view == RENDER_VIEW_MAP
-                      ? render_map(cli->arena, cm.model, &sel, kpi_values(cli, &o, cm.model))
-                      : render_flow(cli->arena, cm.model, &sel, &diags);
+  RenderGraph g =
+      o.view == RENDER_VIEW_MAP
+          ? render_map(cli->arena, cm.model, &sel, kpi_values(cli, &o, cm.model))
+          : render_flow(cli->arena, cm.model, &sel, flow_numbers(cli, &o, cm.model, &sel), &diags);
   const char *bytes = NULL;
   size_t len = 0;
   RenderBackend *backend = render_backend_open(cli->arena);

@@ -1,4 +1,4 @@
-/* diag_render.c — diagnostics as text and JSON (see diag_render.h).
+/* diag_render.c — diagnostics as text (see diag_render.h; JSON and SARIF are diag_json.c).
  *
  * The last step of every command: the DiagList the pipeline filled is turned into what a person
  * reads in a terminal or an editor's problem matcher parses, or into JSON for tools. Columns
@@ -7,7 +7,6 @@
  */
 #include "diag_render.h"
 
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -384,104 +383,12 @@ void diag_render_summary(StrBuf *out, const DiagList *list, size_t nfiles,
   sb_putc(out, '\n');
 }
 
-/* ---- JSON ------------------------------------------------------------------------------- */
-
-typedef struct JsonOut {
-  Arena *scratch;
-  const SourceSet *sources;
-  bool ok; /* false once jansson failed to allocate */
-} JsonOut;
-
-static void json_put(JsonOut *j, json_t *obj, const char *key, json_t *value) {
-  if (json_object_set_new(obj, key, value) != 0) j->ok = false; /* value is released */
-}
-
-/* Attaches a new object or array first and returns it (borrowed) for filling, so that nothing
- * under construction is ever unreachable from the root. */
-static json_t *json_child(JsonOut *j, json_t *parent, const char *key, json_t *child) {
-  int rc = key ? json_object_set_new(parent, key, child) : json_array_append_new(parent, child);
-  if (rc != 0 || !child) {
-    j->ok = false;
-    return NULL;
-  }
-  return child;
-}
-
-static void json_put_str(JsonOut *j, json_t *obj, const char *key, const char *s) {
-  if (!s) {
-    json_put(j, obj, key, json_null());
-    return;
-  }
-  StrBuf sb;
-  sb_init(&sb, j->scratch);
-  diag_valid_utf8(&sb, s, strlen(s));
-  json_put(j, obj, key, json_stringn(sb_str(&sb), sb.len));
-}
-
-static void json_put_int(JsonOut *j, json_t *obj, const char *key, uint32_t v) {
-  json_put(j, obj, key, json_integer((json_int_t)v));
-}
-
-/* file, line, column (and with `ends`, end_line and end_column), or nulls without a span. */
-static void json_put_location(JsonOut *j, json_t *obj, bool has_span, Span span, bool ends) {
+bool diag_place(const SourceSet *sources, bool has_span, Span span, DiagPlace *out) {
   Excerpt x;
-  if (!locate(j->sources, has_span, span, &x)) {
-    const char *keys[] = {"file", "line", "column", "end_line", "end_column"};
-    for (size_t i = 0; i < (ends ? 5u : 3u); i++) json_put(j, obj, keys[i], json_null());
-    return;
-  }
-  json_put_str(j, obj, "file", x.src->name);
-  json_put_int(j, obj, "line", x.at.line);
-  json_put_int(j, obj, "column", x.at.col);
-  if (!ends) return;
+  if (!locate(sources, has_span, span, &x)) return false;
   LineCol end = source_line_col(x.src, x.end_offset);
-  json_put_int(j, obj, "end_line", end.line);
-  json_put_int(j, obj, "end_column", end.col);
-}
-
-static void json_put_span(JsonOut *j, json_t *obj, const Diag *d) {
-  Excerpt x;
-  if (!locate(j->sources, d->has_span, d->span, &x)) {
-    json_put(j, obj, "span", json_null());
-    return;
-  }
-  json_t *span = json_child(j, obj, "span", json_object());
-  if (!span) return;
-  uint32_t start = d->span.start > x.src->len ? x.src->len : d->span.start;
-  json_put_int(j, span, "start", start);
-  json_put_int(j, span, "end", x.end_offset);
-}
-
-static void json_put_diag(JsonOut *j, json_t *array, const Diag *d) {
-  json_t *o = json_child(j, array, NULL, json_object());
-  if (!o) return;
-  json_put_str(j, o, "code", diag_code_str(d->code));
-  json_put_str(j, o, "severity", diag_severity_str(d->severity));
-  json_put_str(j, o, "message", d->message ? d->message : "");
-  json_put_location(j, o, d->has_span, d->span, true);
-  json_put_span(j, o, d);
-  json_t *notes = json_child(j, o, "notes", json_array());
-  for (size_t i = 0; notes && i < d->nnotes; i++) {
-    json_t *n = json_child(j, notes, NULL, json_object());
-    if (!n) break;
-    json_put_str(j, n, "message", d->notes[i].message ? d->notes[i].message : "");
-    json_put_location(j, n, d->notes[i].has_span, d->notes[i].span, false);
-  }
-  json_put_str(j, o, "help", d->help);
-}
-
-bool diag_render_json(struct json_t *root, Arena *scratch, const SourceSet *sources,
-                      const DiagList *list, size_t nfiles) {
-  JsonOut j = {scratch, sources, root != NULL};
-  json_put(&j, root, "version", json_integer(DIAG_JSON_VERSION));
-  json_t *diags = json_child(&j, root, "diagnostics", json_array());
-  for (size_t i = 0; diags && j.ok && i < list->len; i++) json_put_diag(&j, diags, list->items[i]);
-  json_t *summary = json_child(&j, root, "summary", json_object());
-  if (summary) {
-    json_put(&j, summary, "errors", json_integer((json_int_t)list->errors));
-    json_put(&j, summary, "warnings", json_integer((json_int_t)list->warnings));
-    json_put(&j, summary, "infos", json_integer((json_int_t)list->infos));
-    json_put(&j, summary, "files", json_integer((json_int_t)nfiles));
-  }
-  return j.ok;
+  *out = (DiagPlace){x.src->name, x.at.line, x.at.col,
+                     end.line,    end.col,   span.start > x.src->len ? x.src->len : span.start,
+                     x.end_offset};
+  return true;
 }

@@ -1,5 +1,5 @@
 /* diag_render.h — diagnostics as text (gcc-style first line, source excerpt, caret, optional
- * colour) and as JSON (jansson), for the CLI to print.
+ * colour), as JSON and as SARIF (jansson; diag_json.c), for the CLI to print.
  *
  * Nothing here writes to a stream: text goes into a StrBuf and JSON into a jansson tree the
  * caller owns, so the CLI decides where output goes and checks the writes. User text (source
@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "source.h"
@@ -43,6 +44,21 @@ void diag_render_summary(StrBuf *out, const DiagList *list, size_t nfiles,
  * Returns false when jansson itself could not allocate. */
 bool diag_render_json(struct json_t *root, Arena *scratch, const SourceSet *sources,
                       const DiagList *list, size_t nfiles);
+
+/* The same as SARIF 2.1.0 (one run; every code a rule, indexed like DiagCode; columns in code
+ * points; a note a related location). `version` is jny's. */
+bool diag_render_sarif(struct json_t *root, Arena *scratch, const SourceSet *sources,
+                       const DiagList *list, const char *version);
+
+/* Where a span is, ready for printing: the file's name, 1-based line and column (code points)
+ * of its start and of its end (exclusive), and its byte offsets clamped into the source. False
+ * without a span or a source. */
+typedef struct DiagPlace {
+  const char *file;
+  uint32_t line, col, end_line, end_col;
+  uint32_t start, end;
+} DiagPlace;
+bool diag_place(const SourceSet *sources, bool has_span, Span span, DiagPlace *out);
 
 /* Appends s[0..n) with every character that could move the cursor, change colours or reorder
  * text (C0/C1 controls but tab, DEL, bidi controls, line separators) or that is not valid UTF-8

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "data.h"
 #include "eval_impl.h"
 #include "parse.h"
 
@@ -105,7 +106,7 @@ static bool eval_let(EvalCtx *ev, const Let *let, Span use, Value *out) {
   case LET_DONE: *out = ev->let_value[i]; return true;
   case LET_FAILED: *out = value_none(); return false;
   case LET_BUSY:
-    /* the resolver reported the cycle (E0202); stop here rather than loop */
+    /* the resolver reported the cycle (E0206); stop here rather than loop */
     *out = value_none();
     return false;
   default: break;
@@ -133,13 +134,7 @@ static bool eval_name(EvalCtx *ev, const Expr *e, const EvalBinding *env, Value 
   case NR_LET: return eval_let(ev, e->as.name.target, e->span, out);
   case NR_ENTITY: {
     Entity *ent = (Entity *)e->as.name.target;
-    if (ent->kind == EK_DATA) {
-      diag_add(ev->diags, D_NOT_AVAILABLE, e->span,
-               "the rows of data table '%s' are not available yet: this version does not "
-               "read data files",
-               ent->id);
-      return false;
-    }
+    if (ent->kind == EK_DATA) return data_rows(ev, (const DataSet *)ent, out);
     *out = value_entity(ent);
     return true;
   }
@@ -161,6 +156,7 @@ static bool apply_member(EvalCtx *ev, const Expr *e, const Value *obj, Value *ou
     break;
   }
   case VAL_RECORD: return field_record_key(ev, obj, field, out);
+  case VAL_ROW: return data_row_field(ev, obj, field, out);
   case VAL_NONE:
     diag_add(ev->diags, D_FIELD_OF_NONE, e->span, "`%s` is none, so it has no field '%s'",
              eval_expr_text(ev, e->as.member.object), field->text);
@@ -321,8 +317,8 @@ static bool apply_unary(EvalCtx *ev, const Expr *e, const Value *v, Value *out) 
     return true;
   }
   *out = *v;
-  if (v->kind == VAL_NUMBER)
-    out->as.num = -v->as.num;
+  if (v->kind == VAL_NUMBER) /* a computed number: no longer the cell it was read from */
+    *out = v->percent ? value_percent(-v->as.num) : value_number(-v->as.num);
   else if (v->kind == VAL_DURATION)
     out->as.seconds = -v->as.seconds;
   else if (v->kind != VAL_NONE) {
@@ -412,26 +408,9 @@ bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out
   return false;
 }
 
-/* Copies the diagnostics of one evaluation into the real list. */
-static void forward_diags(DiagList *real, const DiagList *scratch, bool skip_unavailable) {
-  for (size_t i = 0; i < scratch->len; i++) {
-    Diag *s = scratch->items[i];
-    if (skip_unavailable && s->code == D_NOT_AVAILABLE) continue;
-    Diag *d = diag_add_sev(real, s->code, s->severity, s->has_span, s->span, "%s", s->message);
-    for (size_t n = 0; n < s->nnotes; n++) {
-      if (s->notes[n].has_span)
-        diag_note(real, d, s->notes[n].span, "%s", s->notes[n].message);
-      else
-        diag_note_plain(real, d, "%s", s->notes[n].message);
-    }
-    if (s->help) diag_help(real, d, "%s", s->help);
-  }
-}
-
-/* Computed once per context (value, met and delta all read it, and its problems are reported
- * once). A measure that needs something this version does not compute leaves the value
- * unknown rather than failing every check that reads it; any other problem is reported, and so
- * are warnings (an empty list of scores). A measure that reads its own KPI is none. */
+/* Computed once per context (value, met and delta all read it, and its problems — warnings
+ * such as an empty list of scores included — are reported once). A measure that reads its own
+ * KPI is none. */
 static bool kpi_compute(EvalCtx *ev, Kpi *k, Value *out) {
   *out = value_none();
   if (k->has_actual) {
@@ -439,24 +418,9 @@ static bool kpi_compute(EvalCtx *ev, Kpi *k, Value *out) {
     return true;
   }
   if (!k->measure) return true;
-  DiagList scratch;
-  diag_list_init(&scratch, ev->arena);
-  DiagList *real = ev->diags;
-  ev->diags = &scratch;
   bool ok = eval_expr(ev, k->measure, NULL, out);
-  ev->diags = real;
-  bool unavailable = false, other_error = false;
-  for (size_t i = 0; i < scratch.len; i++) {
-    if (scratch.items[i]->code == D_NOT_AVAILABLE)
-      unavailable = true;
-    else if (scratch.items[i]->severity == SEV_ERROR)
-      other_error = true;
-  }
-  bool only_unavailable = unavailable && !other_error;
-  forward_diags(real, &scratch, !ok && only_unavailable);
-  if (ok) return true;
-  *out = value_none();
-  return only_unavailable;
+  if (!ok) *out = value_none();
+  return ok;
 }
 
 bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out) {

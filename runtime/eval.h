@@ -11,7 +11,7 @@
  *     argument counts, `for`/quantifier/comprehension over a non-collection. It never runs
  *     anything. eval_check_model types every let, check, kpi measure and metric in the model.
  *   - evaluation (eval.c): eval_expr computes a Value. A run-time problem (division by zero, a
- *     field of none, a function not available yet) is one diagnostic at the expression's span
+ *     field of none, a score off its scale) is one diagnostic at the expression's span
  *     and eval_expr returns false; it never crashes and never prints.
  *
  * Variables: the resolver points a variable's EX_NAME (ref NR_VAR) at the Ident that binds it
@@ -44,17 +44,21 @@ typedef enum TypeKind {
   TY_DURATION,
   TY_ENTITY, /* Type.entity: the kind, or EK__COUNT for "any entity" */
   TY_LIST,   /* Type.elem: the items' type (NULL: any) */
-  TY_RECORD  /* x.meta (keys from `meta` lines) or t.metrics: any key reads as TY_ANY */
+  TY_RECORD, /* x.meta (keys from `meta` lines) or t.metrics: any key reads as TY_ANY */
+  TY_ROW     /* a row of the data table Type.data: each column has the type inferred for it */
 } TypeKind;
 
 typedef struct Type Type;
 struct Type {
   TypeKind kind;
   EntityKind entity; /* TY_ENTITY */
-  const Type *elem;  /* TY_LIST; NULL means any */
+  union {
+    const Type *elem;    /* TY_LIST; NULL means any */
+    const DataSet *data; /* TY_ROW: the table */
+  };
 };
 
-/* "number", "text", "touchpoint", "list of touchpoint", "any". */
+/* "number", "text", "touchpoint", "list of touchpoint", "survey row", "any". */
 const char *eval_type_name(Arena *a, const Type *t);
 /* TY_ANY / TY_NUMBER / … without an element. */
 Type eval_type(TypeKind kind);
@@ -125,9 +129,17 @@ bool eval_message(EvalCtx *ev, const Expr *msg, const EvalBinding *env, const ch
 /* The value of one field of an entity, by name, as `x.field` gives it; false (reported at
  * span) when the kind has no such field. */
 bool eval_field(EvalCtx *ev, Entity *e, const char *field, Span span, Value *out);
-/* A KPI's current value: `actual`, else `measure` evaluated. *out is none when neither is
- * given or the measure needs a function this version does not have (nothing reported then). */
+/* A KPI's current value: `actual`, else `measure` evaluated, once per context (a problem in the
+ * measure is reported once; later calls give the same answer). *out is none when neither is
+ * given, or (and false) when the measure failed. */
 bool eval_kpi_value(EvalCtx *ev, Kpi *k, Value *out);
+
+/* ---- built-in functions (eval_funcs.c) ---- */
+
+/* The names of the built-in functions, i < func_count() (NULL past the end): the table typing
+ * and evaluation use, read by tools (jny_words) that must not see the evaluator's internals. */
+size_t func_count(void);
+const char *func_name_at(size_t i);
 
 /* ---- checks (check.c) ---- */
 

@@ -1,7 +1,7 @@
 /* eval_funcs.c — the built-in functions: aggregates, text, time and happiness here; the flow
  * functions (reach, reachable, paths) in reach.c, the survey scores (nps, csat, ces) in
  * eval_survey.c. The table FUNCS is what typing reads too (names, argument counts and kinds,
- * result). A function marked not available types but reports E0508 when run.
+ * result).
  *
  * Aggregates skip none items (an attribute not given), so `avg([t.emotion for t in
  * touchpoints])` is the mean of the emotions that were written. An empty list has no
@@ -19,34 +19,32 @@
 #define A2(a, b)                                                                                   \
   { a, b }
 static const FuncSpec FUNCS[] = {
-    {"count", 1, 1, "one list: count(list)", FR_NUMBER, A1(TY_LIST), true},
-    {"sum", 1, 1, "one list: sum(list)", FR_SUM, A1(TY_LIST), true},
-    {"avg", 1, 1, "one list: avg(list)", FR_SUM, A1(TY_LIST), true},
-    {"min", 1, FUNC_MAX_ARGS, "a list or 2 to 8 values: min(list), min(a, b)", FR_ELEM, A1(TY_ANY),
-     true},
-    {"max", 1, FUNC_MAX_ARGS, "a list or 2 to 8 values: max(list), max(a, b)", FR_ELEM, A1(TY_ANY),
-     true},
-    {"median", 1, 1, "one list: median(list)", FR_NUMBER, A1(TY_LIST), true},
+    {"count", 1, 1, "one list: count(list)", FR_NUMBER, A1(TY_LIST)},
+    {"sum", 1, 1, "one list: sum(list)", FR_SUM, A1(TY_LIST)},
+    {"avg", 1, 1, "one list: avg(list)", FR_SUM, A1(TY_LIST)},
+    {"min", 1, FUNC_MAX_ARGS, "a list or 2 to 8 values: min(list), min(a, b)", FR_ELEM, A1(TY_ANY)},
+    {"max", 1, FUNC_MAX_ARGS, "a list or 2 to 8 values: max(list), max(a, b)", FR_ELEM, A1(TY_ANY)},
+    {"median", 1, 1, "one list: median(list)", FR_NUMBER, A1(TY_LIST)},
     {"percentile", 2, 2, "a list and a number: percentile(list, p)", FR_NUMBER,
-     A2(TY_LIST, TY_NUMBER), true},
-    {"lower", 1, 1, "one text: lower(text)", FR_TEXT, A1(TY_TEXT), true},
-    {"upper", 1, 1, "one text: upper(text)", FR_TEXT, A1(TY_TEXT), true},
+     A2(TY_LIST, TY_NUMBER)},
+    {"lower", 1, 1, "one text: lower(text)", FR_TEXT, A1(TY_TEXT)},
+    {"upper", 1, 1, "one text: upper(text)", FR_TEXT, A1(TY_TEXT)},
     {"contains", 2, 2, "a text or list and a value: contains(text, part)", FR_BOOL,
-     A2(TY_ANY, TY_ANY), true},
-    {"startswith", 2, 2, "two texts: startswith(text, prefix)", FR_BOOL, A2(TY_TEXT, TY_TEXT),
-     true},
-    {"len", 1, 1, "one text or list: len(x)", FR_NUMBER, A1(TY_ANY), true},
-    {"today", 0, 0, "no arguments: today()", FR_DATE, A2(TY_ANY, TY_ANY), true},
-    {"happiness", 1, 1, "one list of touchpoints: happiness(C)", FR_PERCENT, A1(TY_LIST), true},
-    {"reach", 1, 1, "one touchpoint or outcome: reach(x)", FR_PERCENT, A1(TY_ENTITY), true},
-    {"reachable", 2, 2, "two touchpoints: reachable(a, b)", FR_BOOL, A2(TY_ENTITY, TY_ENTITY),
-     true},
-    {"paths", 2, 2, "two touchpoints: paths(a, b)", FR_ANY, A2(TY_ENTITY, TY_ENTITY), true},
-    {"nps", 1, 1, "one list of scores: nps(list)", FR_NUMBER, A1(TY_LIST), true},
-    {"csat", 1, 2, "a list of scores and an optional mode: csat(list[, \"mean\"])", FR_NUMBER,
-     A2(TY_LIST, TY_TEXT), true},
-    {"ces", 1, 2, "a list of scores and an optional mode: ces(list[, \"mean\"])", FR_NUMBER,
-     A2(TY_LIST, TY_TEXT), true},
+     A2(TY_ANY, TY_ANY)},
+    {"startswith", 2, 2, "two texts: startswith(text, prefix)", FR_BOOL, A2(TY_TEXT, TY_TEXT)},
+    {"len", 1, 1, "one text or list: len(x)", FR_NUMBER, A1(TY_ANY)},
+    {"today", 0, 0, "no arguments: today()", FR_DATE, A2(TY_ANY, TY_ANY)},
+    {"happiness", 1, 1, "one list of touchpoints: happiness(C)", FR_PERCENT, A1(TY_LIST)},
+    {"reach", 1, 2, "a touchpoint or outcome and an optional persona: reach(x[, persona])",
+     FR_PERCENT, A2(TY_ENTITY, TY_ENTITY)},
+    {"reachable", 2, 2, "two touchpoints or outcomes: reachable(a, b)", FR_BOOL,
+     A2(TY_ENTITY, TY_ENTITY)},
+    {"paths", 2, 2, "two touchpoints or outcomes: paths(a, b)", FR_ANY, A2(TY_ENTITY, TY_ENTITY)},
+    {"nps", 1, 1, "one list of scores: nps(list)", FR_NUMBER, A1(TY_LIST)},
+    {"csat", 1, 2, "a list of scores and an optional mode: csat(list[, \"top2box\" or \"mean\"])",
+     FR_NUMBER, A2(TY_LIST, TY_TEXT)},
+    {"ces", 1, 2, "a list of scores and an optional mode: ces(list[, \"top3box\" or \"mean\"])",
+     FR_NUMBER, A2(TY_LIST, TY_TEXT)},
 };
 #define NFUNCS (sizeof FUNCS / sizeof FUNCS[0])
 
@@ -59,6 +57,10 @@ const FuncSpec *func_find(const char *name) {
 void func_offer_all(Suggest *s) {
   for (size_t i = 0; i < NFUNCS; i++) suggest_offer(s, FUNCS[i].name, NULL);
 }
+
+/* The names alone, for tools outside the evaluator (jny_words gives them to the editor tests). */
+size_t func_count(void) { return NFUNCS; }
+const char *func_name_at(size_t i) { return i < NFUNCS ? FUNCS[i].name : NULL; }
 
 /* ---- helpers ---- */
 
@@ -115,15 +117,20 @@ static bool fn_sum_avg(EvalCtx *ev, const Expr *call, const Value *args, bool av
   double *xs = NULL;
   size_t n;
   bool pct;
-  if (args[0].kind == VAL_LIST && args[0].as.list.len > 0 &&
-      args[0].as.list.items[0].kind == VAL_DURATION) {
+  const Value *first = NULL; /* the first item that is not none decides: durations or numbers */
+  for (size_t i = 0; args[0].kind == VAL_LIST && !first && i < args[0].as.list.len; i++)
+    if (args[0].as.list.items[i].kind != VAL_NONE) first = &args[0].as.list.items[i];
+  if (first && first->kind == VAL_DURATION) {
     double s = 0;
+    size_t count = 0;
     for (size_t i = 0; i < args[0].as.list.len; i++) {
       const Value *v = &args[0].as.list.items[i];
+      if (v->kind == VAL_NONE) continue;
       if (v->kind != VAL_DURATION) return bad_arg(ev, call, 0, "a list of durations", v);
       s += v->as.seconds;
+      count++;
     }
-    *out = value_duration(avg ? s / (double)args[0].as.list.len : s);
+    *out = value_duration(avg ? s / (double)count : s);
     return true;
   }
   if (!numbers_of(ev, call, &args[0], &xs, &n, &pct)) return false;
@@ -258,11 +265,6 @@ static bool fn_happiness(EvalCtx *ev, const Expr *call, const Value *args, Value
 bool func_call(EvalCtx *ev, const Expr *call, const FuncSpec *f, const Value *args, Value *out) {
   const char *name = f->name;
   *out = value_none();
-  if (!f->available) {
-    diag_add(ev->diags, D_NOT_AVAILABLE, call->span,
-             "%s() is not available yet: this version of jny does not compute it", name);
-    return false;
-  }
   if (strcmp(name, "count") == 0) {
     if (args[0].kind == VAL_NONE) return *out = value_number(0), true;
     if (args[0].kind != VAL_LIST) return bad_arg(ev, call, 0, "a list", &args[0]);

@@ -80,7 +80,6 @@ typedef struct FuncSpec {
   const char *args; /* how it is called, for messages: "count(list)" */
   FuncRet ret;
   TypeKind arg[FUNC_MAX_ARGS]; /* what each argument must be; TY_ANY: checked when run */
-  bool available; /* false: defined by a later version (reach, nps…): E0508 when run */
 } FuncSpec;
 const FuncSpec *func_find(const char *name);
 void func_offer_all(Suggest *s);

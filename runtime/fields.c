@@ -3,32 +3,34 @@
  * never disagree. Attributes read as written (an optional one not given is none); the derived
  * fields read the relations index.c built.
  */
+#include <math.h>
 #include <string.h>
 
 #include "eval_impl.h"
+#include "reach.h"
 #include "suggest.h"
 
 /* ---- static types ---- */
-const Type TYPE_ANY = {TY_ANY, EK__COUNT, NULL};
-const Type TYPE_NONE = {TY_NONE, EK__COUNT, NULL};
-const Type TYPE_NUMBER = {TY_NUMBER, EK__COUNT, NULL};
-const Type TYPE_TEXT = {TY_TEXT, EK__COUNT, NULL};
-const Type TYPE_BOOL = {TY_BOOL, EK__COUNT, NULL};
-const Type TYPE_DATE = {TY_DATE, EK__COUNT, NULL};
-const Type TYPE_DURATION = {TY_DURATION, EK__COUNT, NULL};
-const Type TYPE_RECORD = {TY_RECORD, EK__COUNT, NULL};
-const Type TYPE_LIST_ANY = {TY_LIST, EK__COUNT, NULL};
-const Type TYPE_LIST_TEXT = {TY_LIST, EK__COUNT, &TYPE_TEXT};
-const Type TYPE_LIST_NUMBER = {TY_LIST, EK__COUNT, &TYPE_NUMBER};
+const Type TYPE_ANY = {.kind = TY_ANY, .entity = EK__COUNT};
+const Type TYPE_NONE = {.kind = TY_NONE, .entity = EK__COUNT};
+const Type TYPE_NUMBER = {.kind = TY_NUMBER, .entity = EK__COUNT};
+const Type TYPE_TEXT = {.kind = TY_TEXT, .entity = EK__COUNT};
+const Type TYPE_BOOL = {.kind = TY_BOOL, .entity = EK__COUNT};
+const Type TYPE_DATE = {.kind = TY_DATE, .entity = EK__COUNT};
+const Type TYPE_DURATION = {.kind = TY_DURATION, .entity = EK__COUNT};
+const Type TYPE_RECORD = {.kind = TY_RECORD, .entity = EK__COUNT};
+const Type TYPE_LIST_ANY = {.kind = TY_LIST, .entity = EK__COUNT};
+const Type TYPE_LIST_TEXT = {.kind = TY_LIST, .entity = EK__COUNT, .elem = &TYPE_TEXT};
+const Type TYPE_LIST_NUMBER = {.kind = TY_LIST, .entity = EK__COUNT, .elem = &TYPE_NUMBER};
 #define ET(k)                                                                                      \
-  { TY_ENTITY, k, NULL }
+  { .kind = TY_ENTITY, .entity = k }
 const Type TYPE_ENTITY[EK__COUNT + 1] = {
     ET(EK_JOURNEY),     ET(EK_PERSONA), ET(EK_STAGE),   ET(EK_CHANNEL), ET(EK_TEAM),
     ET(EK_TOUCHPOINT),  ET(EK_PAIN),    ET(EK_DELIGHT), ET(EK_OUTCOME), ET(EK_FLOW),
     ET(EK_OPPORTUNITY), ET(EK_KPI),     ET(EK_DATA),    ET(EK_CHECK),   ET(EK_QUERY),
     ET(EK_LET),         ET(EK__COUNT)};
 #define LT(k)                                                                                      \
-  { TY_LIST, EK__COUNT, &TYPE_ENTITY[k] }
+  { .kind = TY_LIST, .entity = EK__COUNT, .elem = &TYPE_ENTITY[k] }
 const Type TYPE_LIST_ENTITY[EK__COUNT + 1] = {
     LT(EK_JOURNEY),     LT(EK_PERSONA), LT(EK_STAGE),   LT(EK_CHANNEL), LT(EK_TEAM),
     LT(EK_TOUCHPOINT),  LT(EK_PAIN),    LT(EK_DELIGHT), LT(EK_OUTCOME), LT(EK_FLOW),
@@ -177,6 +179,19 @@ END G(Touchpoint, topps) *out = ev->index.tp_opportunities[x->e.index];
 END G(Touchpoint, entry) *out = value_bool(ev->index.tp_in[x->e.index].as.list.len == 0);
 END G(Touchpoint, reached) *out = value_bool(ev->index.tp_reached[x->e.index]);
 END G(Touchpoint, terminal) *out = value_bool(ev->index.tp_out[x->e.index].as.list.len == 0);
+END G(Entity, reach) { /* reach.c; a loop too large to solve is reported at the entity */
+  double r;
+  if (!reach_get(ev, x, NULL, x->id_span, &r)) return false;
+  *out = value_percent(r);
+}
+END G(Touchpoint, dropoff) {
+  double d;
+  *out = reach_dropoff(ev, x, &d) ? value_percent(d) : value_none();
+}
+END G(Flow, fshare) {
+  double s;
+  *out = reach_flow_share(ev, x, NULL, &s) ? value_percent(s) : value_none();
+}
 END
 
 /* pain, delight, outcome */
@@ -243,16 +258,7 @@ END G(Kpi, met) {
     *out = value_none();
     return true;
   }
-  double a = v.as.num, t = x->target;
-  bool met = false;
-  switch (x->target_op) {
-  case TARGET_GE: met = a >= t; break;
-  case TARGET_LE: met = a <= t; break;
-  case TARGET_EQ: met = a == t; break;
-  case TARGET_GT: met = a > t; break;
-  case TARGET_LT: met = a < t; break;
-  case TARGET_NONE: break;
-  }
+  bool met = model_kpi_met(x, v.as.num);
   *out = value_bool(met);
 }
 END G(Kpi, delta) {
@@ -340,6 +346,8 @@ static const FieldSpec TOUCHPOINT[] = {F("stage", ENTITY_T(EK_STAGE), tstage),
                                        F("entry", &TYPE_BOOL, entry),
                                        F("terminal", &TYPE_BOOL, terminal),
                                        F("reached", &TYPE_BOOL, reached),
+                                       F("reach", &TYPE_NUMBER, reach),
+                                       F("dropoff", &TYPE_NUMBER, dropoff),
                                        {NULL, NULL, NULL}};
 static const FieldSpec PAIN[] = {F("text", &TYPE_TEXT, ptext),
                                  F("severity", &TYPE_NUMBER, severity),
@@ -349,8 +357,10 @@ static const FieldSpec PAIN[] = {F("text", &TYPE_TEXT, ptext),
 static const FieldSpec DELIGHT[] = {F("text", &TYPE_TEXT, dtext),
                                     F("touchpoint", ENTITY_T(EK_TOUCHPOINT), dtouchpoint),
                                     {NULL, NULL, NULL}};
-static const FieldSpec OUTCOME[] = {
-    F("success", &TYPE_BOOL, success), F("in", LIST_T(EK_FLOW), oin), {NULL, NULL, NULL}};
+static const FieldSpec OUTCOME[] = {F("success", &TYPE_BOOL, success),
+                                    F("in", LIST_T(EK_FLOW), oin),
+                                    F("reach", &TYPE_NUMBER, reach),
+                                    {NULL, NULL, NULL}};
 static const FieldSpec FLOW[] = {F("from", ENTITY_T(EK_TOUCHPOINT), from),
                                  F("to", ENTITY_T(EK__COUNT), to),
                                  F("rate", &TYPE_NUMBER, rate),
@@ -358,6 +368,7 @@ static const FieldSpec FLOW[] = {F("from", ENTITY_T(EK_TOUCHPOINT), from),
                                  F("label", &TYPE_TEXT, label),
                                  F("persona", ENTITY_T(EK_PERSONA), fpersona),
                                  F("cross_channel", &TYPE_BOOL, cross_channel),
+                                 F("share", &TYPE_NUMBER, fshare),
                                  {NULL, NULL, NULL}};
 static const FieldSpec OPPORTUNITY[] = {F("fixes", LIST_T(EK__COUNT), fixes),
                                         F("impact", &TYPE_TEXT, impact),

@@ -82,8 +82,8 @@ static bool mentions(const Expr *e, const Ident *var) {
 /* ---- the grouped rewrite --------------------------------------------------------------- */
 
 static bool is_group_aggregate(const char *fn) {
-  static const char *const AGGS[] = {"count", "sum",    "avg",        "min",
-                                     "max",   "median", "percentile", "happiness"};
+  static const char *const AGGS[] = {"count",      "sum",       "avg", "min",  "max", "median",
+                                     "percentile", "happiness", "nps", "csat", "ces"};
   for (size_t i = 0; fn && i < sizeof AGGS / sizeof AGGS[0]; i++)
     if (strcmp(fn, AGGS[i]) == 0) return true;
   return false;

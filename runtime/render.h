@@ -86,7 +86,21 @@ const char *render_persona_color(size_t i);
 void render_pin_pdf_dates(char *pdf, size_t len, Date date);
 
 /* ---- render_flow.c, render_map.c: the views ---- */
-RenderGraph render_flow(Arena *a, const Model *m, const RenderSelection *sel, DiagList *diags);
+/* A number the evaluator computed for the flow view (cli_render.c); known is false when it
+ * could not be (a loop too large to solve, a flow the selected persona does not take). */
+typedef struct RenderShare {
+  bool known;
+  double value; /* 0..1 */
+} RenderShare;
+/* For the selection's persona, or every customer when there is none. */
+typedef struct RenderFlowNumbers {
+  const RenderShare *touch_reach;   /* per touchpoint: reach() */
+  const RenderShare *outcome_reach; /* per outcome */
+  const RenderShare *flow_share;    /* per flow: the share of its touchpoint's arrivals */
+} RenderFlowNumbers;
+/* numbers may be NULL: then edges show the rates as written and nodes no reach. */
+RenderGraph render_flow(Arena *a, const Model *m, const RenderSelection *sel,
+                        const RenderFlowNumbers *numbers, DiagList *diags);
 /* A KPI's current value, computed by the caller with the evaluator (`actual`, else `measure`). */
 typedef struct RenderKpiValue {
   bool known;

@@ -1,5 +1,7 @@
 /* render_flow.c — the flow view: the journey as a left-to-right flowchart, one cluster per
- * stage, touchpoints as nodes, flows as edges, outcomes as terminals.
+ * stage, touchpoints as nodes, flows as edges, outcomes as terminals. The numbers the
+ * evaluator computes (each node's reach, the share an unrated flow gets) come from the caller
+ * (RenderFlowNumbers), so that drawing never runs the solver itself.
  *
  * Stage order is kept whatever the flows do (notes §7a): each stage has an invisible anchor
  * node, every touchpoint sits after its stage's anchor and before the next one, and a flow back
@@ -21,8 +23,23 @@ typedef struct FlowCtx {
   const Model *m;
   const RenderSelection *sel;
   StrBuf *sb;
-  double max_volume; /* 0 when no drawn flow has a volume: widths then follow rates */
+  double max_volume; /* 0 when no drawn flow has a volume: widths then follow shares */
+  const RenderFlowNumbers *numbers; /* may be NULL */
 } FlowCtx;
+
+/* The reach of a touchpoint (outcome false) or outcome, when known. */
+static const RenderShare *reach_of(const FlowCtx *c, size_t index, bool outcome) {
+  if (!c->numbers) return NULL;
+  const RenderShare *r =
+      outcome ? &c->numbers->outcome_reach[index] : &c->numbers->touch_reach[index];
+  return r->known ? r : NULL;
+}
+
+/* "21%", "9.8%", and "<0.1%" rather than a 0% that would read as nobody. */
+static const char *reach_text(Arena *a, double v) {
+  if (v > 0 && v < 0.0005) return "<0.1%";
+  return render_format_percent(a, v);
+}
 
 static const char *journey_title(const Model *m) {
   if (m->journey && m->journey->title) return m->journey->title;
@@ -73,11 +90,16 @@ static void put_header(FlowCtx *c) {
   sb_puts(sb,
           "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Shape: rounded box = digital channel,"
           " hexagon = physical, ellipse = human, square box = no channel.  \xe2\x98\x85 = moment"
-          " of truth.<BR ALIGN=\"LEFT\"/>Arrows: rate on the label, width = ");
-  sb_puts(sb, c->max_volume > 0 ? "volume" : "rate");
+          " of truth.<BR ALIGN=\"LEFT\"/>Arrows: rate on the label");
+  if (c->numbers) sb_puts(sb, " (in parentheses: the share a flow without a rate gets)");
+  sb_puts(sb, ", width = ");
+  sb_puts(sb, c->max_volume > 0 ? "volume" : "share");
   sb_puts(sb, "; dashed = back to an earlier stage.  Outcomes: \xe2\x9c\x93 success (green),"
-              " \xe2\x9c\x97 failure (red).<BR ALIGN=\"LEFT\"/></FONT></TD></TR></TABLE>>\n"
-              "  labelloc=t\n  labeljust=l\n");
+              " \xe2\x9c\x97 failure (red).<BR ALIGN=\"LEFT\"/>");
+  if (c->numbers)
+    sb_puts(sb, "Reach: the share of the customers entering the journey who get there.<BR "
+                "ALIGN=\"LEFT\"/>");
+  sb_puts(sb, "</FONT></TD></TR></TABLE>>\n  labelloc=t\n  labeljust=l\n");
 }
 
 /* ---- touchpoints ---- */
@@ -121,6 +143,8 @@ static const char *touch_tooltip(FlowCtx *c, const Touchpoint *t) {
     sb_printf(&sb, "\nPain (severity %d): %s", t->pains[i]->severity, t->pains[i]->text);
   for (size_t i = 0; i < t->ndelights; i++) sb_printf(&sb, "\nDelight: %s", t->delights[i]->text);
   if (t->owner) sb_printf(&sb, "\nOwner: %s", t->owner->e.name);
+  const RenderShare *r = reach_of(c, t->e.index, false);
+  if (r) sb_printf(&sb, "\nReach: %s", reach_text(c->a, r->value));
   return sb_str(&sb);
 }
 
@@ -143,6 +167,12 @@ static void put_touch_label(FlowCtx *c, const Touchpoint *t, bool mot) {
   if (sub.len) {
     sb_puts(sb, "<TR><TD><FONT POINT-SIZE=\"8\">");
     render_put_html(sb, sb_str(&sub), NAME_WIDTH + 6);
+    sb_puts(sb, "</FONT></TD></TR>");
+  }
+  const RenderShare *r = reach_of(c, t->e.index, false);
+  if (r) {
+    sb_puts(sb, "<TR><TD><FONT POINT-SIZE=\"8\">");
+    render_put_html(sb, arena_printf(c->a, "reach %s", reach_text(c->a, r->value)), 0);
     sb_puts(sb, "</FONT></TD></TR>");
   }
   if (t->npains) {
@@ -215,11 +245,20 @@ static void put_outcomes(FlowCtx *c) {
               i, o->success ? "#1b7837" : "#b2182b", o->success ? "#0b3d1a" : "#67001f");
     render_put_dot_string(sb, arena_printf(c->a, "outcome-%s", o->e.id ? o->e.id : "?"));
     sb_printf(sb, ", class=\"outcome %s\", tooltip=", o->success ? "success" : "failure");
-    render_put_dot_tooltip(
-        sb, arena_printf(c->a, "%s (%s)", o->e.name, o->success ? "success" : "failure"));
+    const RenderShare *r = reach_of(c, i, true);
+    const char *reach = r ? reach_text(c->a, r->value) : NULL;
+    render_put_dot_tooltip(sb, arena_printf(c->a, "%s (%s)%s%s", o->e.name,
+                                            o->success ? "success" : "failure",
+                                            reach ? "\nReach: " : "", reach ? reach : ""));
     sb_printf(sb, ", label=<<B>%s ", o->success ? "\xe2\x9c\x93" : "\xe2\x9c\x97");
     render_put_html(sb, o->e.name, NAME_WIDTH);
-    sb_puts(sb, "</B>>]\n");
+    sb_puts(sb, "</B>");
+    if (reach) {
+      sb_puts(sb, "<BR/><FONT POINT-SIZE=\"8\">");
+      render_put_html(sb, arena_printf(c->a, "reach %s", reach), 0);
+      sb_puts(sb, "</FONT>");
+    }
+    sb_puts(sb, ">]\n");
   }
   sb_puts(sb, "  }\n");
 }
@@ -272,15 +311,25 @@ static void put_barriers(FlowCtx *c) {
 
 /* ---- flows ---- */
 
-static double flow_width(const FlowCtx *c, const Flow *f) {
-  if (c->max_volume > 0) return f->has_volume ? 1.0 + 6.0 * f->volume / c->max_volume : 1.0;
-  return f->has_rate ? 1.0 + 4.0 * f->rate : 1.5;
+/* The share a flow without a rate gets, when known. */
+static const RenderShare *computed_share(const FlowCtx *c, const Flow *f) {
+  if (f->has_rate || !c->numbers || !c->numbers->flow_share[f->e.index].known) return NULL;
+  return &c->numbers->flow_share[f->e.index];
 }
 
+static double flow_width(const FlowCtx *c, const Flow *f) {
+  if (c->max_volume > 0) return f->has_volume ? 1.0 + 6.0 * f->volume / c->max_volume : 1.0;
+  const RenderShare *s = computed_share(c, f);
+  return f->has_rate ? 1.0 + 4.0 * f->rate : s ? 1.0 + 4.0 * s->value : 1.5;
+}
+
+/* A rate as written ("55%"); a flow without one shows the share it gets in parentheses. */
 static const char *flow_label(FlowCtx *c, const Flow *f) {
   StrBuf sb;
   sb_init(&sb, c->a);
+  const RenderShare *share = computed_share(c, f);
   if (f->has_rate) sb_puts(&sb, render_format_percent(c->a, f->rate));
+  if (share) sb_printf(&sb, "(%s)", render_format_percent(c->a, share->value));
   if (f->has_volume) sb_printf(&sb, "%s%g", sb.len ? "  " : "", f->volume);
   if (f->label) sb_printf(&sb, "%s%s", sb.len ? "\n" : "", f->label);
   if (f->persona && !c->sel->persona)
@@ -399,10 +448,11 @@ static void put_collapsed(FlowCtx *c) {
   put_collapsed_flows(c);
 }
 
-RenderGraph render_flow(Arena *a, const Model *m, const RenderSelection *sel, DiagList *diags) {
+RenderGraph render_flow(Arena *a, const Model *m, const RenderSelection *sel,
+                        const RenderFlowNumbers *numbers, DiagList *diags) {
   StrBuf sb;
   sb_init(&sb, a);
-  FlowCtx c = {a, m, sel, &sb, 0};
+  FlowCtx c = {a, m, sel, &sb, 0, numbers};
   for (size_t i = 0; i < m->flows.len; i++) {
     const Flow *f = m->flows.items[i];
     if (render_flow_on(sel, f) && f->has_volume && f->volume > c.max_volume)

@@ -221,11 +221,18 @@ static void lane_owners(MapCtx *c) {
 
 static const char *kpi_number(MapCtx *c, const Kpi *k, double v) {
   if (k->target_percent) return render_format_percent(c->a, v);
-  return arena_printf(c->a, "%g%s%s", v, k->unit ? " " : "", k->unit ? k->unit : "");
+  /* at most two decimals, as a dashboard shows a score (an NPS of 33.3333 reads 33.33) */
+  char *num = arena_printf(c->a, "%.2f", v);
+  char *end = num + strlen(num);
+  while (end > num && end[-1] == '0') *--end = '\0';
+  if (end > num && end[-1] == '.') *--end = '\0';
+  if (strcmp(num, "-0") == 0) num = "0";
+  return arena_printf(c->a, "%s%s%s", num, k->unit ? " " : "", k->unit ? k->unit : "");
 }
 
-/* "Checkout conversion: 38%, target ≥ 45%, baseline 31% on 2026-06-01, owner Web squad". The
- * value is the evaluator's (`actual`, else `measure`); a measure it cannot compute is left out. */
+/* "Checkout conversion: 38%, target ≥ 45% ✗ missed, baseline 31% on 2026-06-01, owner Web squad".
+ * The value is the evaluator's (`actual`, else `measure`); a measure it cannot compute is left out.
+ */
 static const char *kpi_text(MapCtx *c, const Kpi *k) {
   static const char *const OPS[] = {"", "\xe2\x89\xa5 ", "\xe2\x89\xa4 ", "= ", "> ", "< "};
   StrBuf sb;
@@ -233,16 +240,18 @@ static const char *kpi_text(MapCtx *c, const Kpi *k) {
   sb_printf(&sb, "\xe2\x97\x8f %s", k->e.name);
   const char *sep = ": ";
   const RenderKpiValue *v = c->kpis ? &c->kpis[k->e.index] : NULL;
-  if (v && v->known) {
+  bool known = (v && v->known) || k->has_actual;
+  double value = v && v->known ? v->value : k->actual;
+  if (known) {
     sb_printf(&sb, "%s%s", sep,
-              v->percent ? render_format_percent(c->a, v->value) : kpi_number(c, k, v->value));
-    sep = ", ";
-  } else if (k->has_actual) {
-    sb_printf(&sb, "%s%s", sep, kpi_number(c, k, k->actual));
+              v && v->known && v->percent ? render_format_percent(c->a, value)
+                                          : kpi_number(c, k, value));
     sep = ", ";
   }
   if (k->target_op != TARGET_NONE) {
     sb_printf(&sb, "%starget %s%s", sep, OPS[k->target_op], kpi_number(c, k, k->target));
+    /* ✓ met / ✗ missed: said in words too, not by the mark or a colour alone */
+    if (known) sb_puts(&sb, model_kpi_met(k, value) ? " \xe2\x9c\x93 met" : " \xe2\x9c\x97 missed");
     sep = ", ";
   }
   if (k->has_baseline) {

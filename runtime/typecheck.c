@@ -8,12 +8,13 @@
  */
 #include <string.h>
 
+#include "data.h"
 #include "eval_impl.h"
 #include "suggest.h"
 
 static bool type_expr(EvalCtx *ev, const Expr *e, const TypeBinding *env, Type *out);
 
-Type eval_type(TypeKind kind) { return (Type){kind, EK__COUNT, NULL}; }
+Type eval_type(TypeKind kind) { return (Type){.kind = kind, .entity = EK__COUNT}; }
 
 Type eval_type_elem(const Type *list) {
   return list->kind == TY_LIST && list->elem ? *list->elem : TYPE_ANY;
@@ -33,6 +34,7 @@ const char *eval_type_name(Arena *a, const Type *t) {
     if (!t->elem || t->elem->kind == TY_ANY) return "list";
     return arena_printf(a, "list of %s", eval_type_name(a, t->elem));
   case TY_RECORD: return "meta";
+  case TY_ROW: return arena_printf(a, "%s row", t->data->e.id);
   }
   return "value";
 }
@@ -82,7 +84,7 @@ static Type type_name(EvalCtx *ev, const Expr *e, const TypeBinding *env) {
   case NR_LET: return type_let(ev, e->as.name.target);
   case NR_ENTITY: {
     const Entity *ent = e->as.name.target;
-    return ent->kind == EK_DATA ? TYPE_ANY : TYPE_ENTITY[ent->kind];
+    return TYPE_ENTITY[ent->kind]; /* a data table's rows: type_expr */
   }
   default: return TYPE_ANY;
   }
@@ -105,6 +107,7 @@ static bool apply_member(EvalCtx *ev, const Expr *e, Type obj, Type *out) {
   *out = TYPE_ANY;
   const Ident *field = &e->as.member.field;
   if (!known(&obj) || obj.kind == TY_RECORD) return true;
+  if (obj.kind == TY_ROW) return data_type_field(ev, &obj, field, out);
   if (obj.kind == TY_ENTITY) {
     const FieldSpec *f = field_find(obj.entity, field->text);
     if (f) {
@@ -367,7 +370,11 @@ static bool type_expr(EvalCtx *ev, const Expr *e, const TypeBinding *env, Type *
   case EX_DURATION: *out = TYPE_DURATION; return true;
   case EX_BOOL: *out = TYPE_BOOL; return true;
   case EX_NONE: *out = TYPE_NONE; return true;
-  case EX_NAME: *out = type_name(ev, e, env); return e->as.name.ref != NR_UNRESOLVED;
+  case EX_NAME:
+    if (e->as.name.ref == NR_ENTITY && ((const Entity *)e->as.name.target)->kind == EK_DATA)
+      return data_rows_type(ev, e->as.name.target, out); /* reads the file's header */
+    *out = type_name(ev, e, env);
+    return e->as.name.ref != NR_UNRESOLVED;
   case EX_MEMBER: return type_member(ev, e, env, out);
   case EX_CALL: return type_call(ev, e, env, out);
   case EX_LIST: return type_list(ev, e, env, out);

@@ -34,6 +34,13 @@ Value value_list(const Value *items, size_t len) {
   return v;
 }
 
+Value value_row(const DataSet *data, size_t index) {
+  Value v = {.kind = VAL_ROW};
+  v.as.row.data = data;
+  v.as.row.index = index;
+  return v;
+}
+
 const char *value_kind_name(const Value *v) {
   switch (v->kind) {
   case VAL_NONE: return "none";
@@ -45,6 +52,7 @@ const char *value_kind_name(const Value *v) {
   case VAL_ENTITY: return model_kind_name(v->as.entity->kind);
   case VAL_LIST: return "list";
   case VAL_RECORD: return v->metrics ? "metrics" : "meta";
+  case VAL_ROW: return "row";
   }
   return "value";
 }
@@ -56,6 +64,8 @@ void value_print_number(StrBuf *out, double n, bool percent) {
     sb_puts(out, "nan");
   else if (isinf(n))
     sb_puts(out, n > 0 ? "inf" : "-inf");
+  else if (n == floor(n) && fabs(n) < 1e15)
+    sb_printf(out, "%.0f", n); /* a count of a million rows is 1000000, not 1e+06 */
   else
     sb_printf(out, "%.6g", n);
   if (percent) sb_putc(out, '%');
@@ -96,6 +106,7 @@ void value_print(StrBuf *out, const Value *v) {
     }
     return;
   case VAL_RECORD: sb_puts(out, v->metrics ? "metrics" : "meta"); return;
+  case VAL_ROW: sb_printf(out, "%s row %zu", v->as.row.data->e.id, v->as.row.index + 1); return;
   }
 }
 
@@ -138,6 +149,10 @@ int value_compare(const Value *a, const Value *b) {
     return compare_doubles((double)a->as.entity->index, (double)b->as.entity->index);
   case VAL_LIST: return compare_lists(a, b);
   case VAL_RECORD: return compare_doubles((double)a->as.entity->index, (double)b->as.entity->index);
+  case VAL_ROW:
+    if (a->as.row.data != b->as.row.data)
+      return compare_doubles((double)a->as.row.data->e.index, (double)b->as.row.data->e.index);
+    return compare_doubles((double)a->as.row.index, (double)b->as.row.index);
   }
   return 0;
 }

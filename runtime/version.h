@@ -3,6 +3,6 @@
 #ifndef JNY_VERSION_H
 #define JNY_VERSION_H
 
-#define JNY_VERSION "0.1.0"
+#define JNY_VERSION "0.2.0"
 
 #endif

@@ -8,12 +8,12 @@
 ;;; Commentary:
 
 ;; A major mode for `.jny' files: syntax table (// and /* */ comments, strings), font-lock
-;; (declarations and their ids, attributes, clauses, keywords, values, numbers, percents,
-;; dates, durations, escapes and {…} interpolation), indentation (two spaces per open brace,
-;; bracket or parenthesis), comment commands, a `compilation-mode' regexp for `jny check'
-;; output, a Flymake backend that runs `jny check -' on the buffer, and `jny-format-buffer'
-;; (`jny fmt -').  The word lists are checked against the language's own tables by
-;; editors/test/words.sh.
+;; (declarations and their ids, attributes, clauses, keywords, values, calls of built-in
+;; functions, numbers, percents, dates, durations, escapes and {…} interpolation), indentation
+;; (two spaces per open brace, bracket or parenthesis), comment commands, a `compilation-mode'
+;; regexp for `jny check' output, a Flymake backend that runs `jny check -' on the buffer, and
+;; `jny-format-buffer' (`jny fmt -').  The word lists are checked against the language's own
+;; tables by editors/test/words.sh.
 
 ;;; Code:
 
@@ -75,6 +75,11 @@
     "stages" "teams" "touchpoints")
   "The built-in collections of expressions.")
 
+(defconst jny-function-words
+  '("avg" "ces" "contains" "count" "csat" "happiness" "len" "lower" "max" "median" "min" "nps"
+    "paths" "percentile" "reach" "reachable" "startswith" "sum" "today" "upper")
+  "The built-in functions, highlighted where called.")
+
 ;;;; Syntax
 
 (defvar jny-mode-syntax-table
@@ -124,6 +129,10 @@
   "True when POS is code inside a block or brackets."
   (and (jny--in-code-p pos) (> (jny--depth pos) 0)))
 
+(defun jny--call-p (pos)
+  "True when POS is code not after a dot: `t.reach' is a field, not the function."
+  (and (jny--in-code-p pos) (not (eq (char-before pos) ?.))))
+
 (defconst jny--number-re "\\_<[0-9][0-9_]*\\(?:\\.[0-9][0-9_]*\\)?")
 
 (defvar jny-font-lock-keywords
@@ -139,6 +148,8 @@
     (,(regexp-opt jny-reserved-words 'symbols) . font-lock-keyword-face)
     (,(regexp-opt jny-value-words 'symbols) . font-lock-constant-face)
     (,(regexp-opt jny-collection-words 'symbols) . font-lock-type-face)
+    (,(jny--matcher (concat (regexp-opt jny-function-words 'symbols) "[ \t]*(") #'jny--call-p)
+     (1 font-lock-builtin-face))
     ("\\_<[0-9]\\{4\\}-[0-9][0-9]-[0-9][0-9]\\_>" . font-lock-constant-face)
     (,(concat jny--number-re "\\(?:%\\|\\(?:s\\|min\\|h\\|d\\|w\\)\\_>\\)")
      . font-lock-constant-face)

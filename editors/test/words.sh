@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # editors/test/words.sh WORDS_FILE — the word lists of the three plugins against the language.
 # WORDS_FILE is the output of the jny_words tool (declaration kinds, attributes, value words and
-# collections from the scanner and the schema); the reserved and clause words come from the
-# scanner's tables in lang/lexer.l, an outcome's success/failure from lang/resolve.c. Each list
-# of each plugin must equal the language's: a word missing from a plugin or left over in one is
-# a failure that names the list. Prints `ok NAME` / `FAIL NAME: why`, then `N passed, N failed`.
+# collections from the scanner and the schema, built-in functions from the evaluator's table);
+# the reserved and clause words come from the scanner's tables in lang/lexer.l, an outcome's
+# success/failure from lang/resolve.c. Each list of each plugin must equal the language's: a
+# word missing from a plugin or left over in one is a failure that names the list. Prints
+# `ok NAME` / `FAIL NAME: why`, then `N passed, N failed`.
 set -u
 export LC_ALL=C
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd) || exit 2
@@ -28,7 +29,8 @@ LANG[attr]=$(minus "$(words_of attr)" "${LANG[clause]} ${LANG[reserved]}")
 LANG[value]=$( { words_of value; grep -A0 'WORDS\[\] = {"success"' "$ROOT/lang/resolve.c" |
   grep -o '"[a-z]*"' | tr -d '"'; } | norm)
 LANG[collection]=$(words_of collection | norm)
-for k in decl clause reserved attr value collection; do
+LANG[function]=$(words_of function | norm)
+for k in decl clause reserved attr value collection function; do
   [ -n "${LANG[$k]}" ] || { echo "FAIL words: the language's $k list is empty"; exit 1; }
 done
 
@@ -51,12 +53,19 @@ vim_group() {
       for (i = 4; i <= NF; i++) if ($i != "contained" && $i != "skipwhite" && $i !~ /=/) print $i }' \
     "$ROOT/editors/vim/syntax/jny.vim"
 }
+# and of the alternation \%(a\|b\|…\) of a `syn match GROUP "…"` line (a word such as `contains`,
+# an option name, cannot be in a keyword list)
+vim_match() {
+  awk -v g="$1" '$1 == "syn" && $2 == "match" && $3 == g' "$ROOT/editors/vim/syntax/jny.vim" |
+    grep -o '\\%([a-z_\\|]*\\)' | sed 's/^\\%(//; s/\\)$//; s/\\|/ /g'
+}
 compare vim decl "$(vim_group jnyDecl)"
 compare vim clause "$(vim_group jnyClause)"
 compare vim reserved "$(vim_group jnyKeyword) $(vim_group jnyBoolean)"
 compare vim attr "$(vim_group jnyAttr)"
 compare vim value "$(vim_group jnyValue)"
 compare vim collection "$(vim_group jnyCollection)"
+compare vim function "$(vim_match jnyFunction)"
 
 # Emacs: the defconsts, read by Emacs itself
 emacs_list() {
@@ -69,6 +78,7 @@ compare emacs reserved "$(emacs_list jny-reserved-words)"
 compare emacs attr "$(emacs_list jny-attr-words)"
 compare emacs value "$(emacs_list jny-value-words)"
 compare emacs collection "$(emacs_list jny-collection-words)"
+compare emacs function "$(emacs_list jny-function-words)"
 
 # VS Code: the alternation (?:a|b|…) of each repository rule of the grammar
 tm_rule() {
@@ -81,6 +91,7 @@ compare vscode reserved "$(tm_rule keyword) $(tm_rule constant)"
 compare vscode attr "$(tm_rule attribute)"
 compare vscode value "$(tm_rule value)"
 compare vscode collection "$(tm_rule collection)"
+compare vscode function "$(tm_rule function)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

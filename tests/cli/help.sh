@@ -4,7 +4,7 @@
 
 begin "--version"
 jny --version
-want_exit 0; want_out_has "jny 0.1.0"; want_err_empty; end
+want_exit 0; want_out_has "jny 0.2.0"; want_err_empty; end
 
 begin "--help lists the commands"
 jny --help
@@ -83,5 +83,11 @@ want_exit 2; end
 begin "a command name with control characters is escaped"
 jny $'chk\x1b[2J'
 want_exit 2; want_no_escape_bytes "$ERR"; want_err_has 'chk\x1b[2J'; end
+
+begin "the man page names the binary's version"
+jny --version
+v=$(head -1 "$OUT" | awk '{print $2}')
+grep -q "^\.TH JNY 1 .* \"jny $v\"" "$CLI_ROOT/man/jny.1" || why "man/jny.1's .TH line does not say jny $v"
+end
 
 finish

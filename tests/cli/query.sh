@@ -197,6 +197,37 @@ oom_walk "out of memory anywhere in a grouped query" query grocery.jny by_stage
 oom_walk "out of memory anywhere in an ad-hoc query as JSON" query grocery.jny 'from t in touchpoints where t.emotion < 0 select t.name, [p.text for p in t.pains] as pains' --format json
 oom_walk "out of memory anywhere in CSV" query grocery.jny hurting --format csv
 
+begin "built-in kpis: the brief's conversion KPI computes to 46.75% and is met"
+jny query "$CLI_ROOT/examples/grocery.jny" kpis --format csv
+want_exit 0; want_err_empty
+want_out_has "kpi,name,value,op,target,met,baseline,change"
+want_out_has "conversion,Checkout conversion,46.75%,>=,45%,true,31%,15.75%"
+end
+
+begin "built-in pains: most severe first"
+jny query grocery.jny pains --format csv
+want_exit 0
+[ "$(sed -n 2p "$OUT" | tr -d '\r')" = "cart,4,No evening slot before Saturday" ] || why "first row: $(sed -n 2p "$OUT")"
+end
+
+begin "built-in dropoff: reach and drop-off of each touchpoint flows leave"
+jny query grocery.jny dropoff --format csv
+want_exit 0; want_err_empty
+want_out_has "touchpoint,stage,reach,dropoff"
+want_out_has "promo_email,aware,100%,70%"
+end
+
+begin "a query the model declares under a built-in's name wins"
+{ cat grocery.jny; printf 'query dropoff "Mine" {\n  from s in stages\n  select s.id as mine\n}\n'; } >mine.jny
+jny query mine.jny dropoff --format csv
+want_exit 0; want_out_has "mine"; want_out_lacks "reach"
+end
+
+begin "an unknown query suggests a built-in and lists them"
+jny query grocery.jny kpi
+want_exit 2; want_err_has "did you mean 'kpis'?"; want_err_has "Built-in queries: kpis, pains, dropoff."
+end
+
 begin "help"
 jny query --help
 want_exit 0; want_out_has "Usage: jny query"; want_out_has "--format table|csv|json"; end

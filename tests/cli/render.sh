@@ -201,13 +201,18 @@ kpi m "Twice" {
   measure count(touchpoints) * 2
   target >= 3
 }
+kpi h "Half" {
+  measure 1 / 2
+  target >= 50%
+}
 kpi d "Broken" {
   measure 1 / 0
 }
 EOF
 jny render kpi.jny --view map --format dot -o -
 want_exit 0; want_err_empty
-want_out_has '● Wait: 12 min'; want_out_has "● Twice: 2, target ≥ 3"
+want_out_has '● Wait: 12 min'; want_out_has "● Twice: 2, target ≥ 3<BR/>✗ missed"
+want_out_has "● Half: 50%, target ≥<BR/>50% ✓ met"
 want_out_has '● Broken</TD>'
 end
 

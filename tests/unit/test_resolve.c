@@ -281,7 +281,7 @@ TEST(errors_keep_going) {
   CHECK_EQ_INT(count_code(&fx, D_OUT_OF_RANGE), 2);
   CHECK_EQ_INT(count_code(&fx, D_UNKNOWN_REF), 1);
   CHECK_EQ_INT(count_code(&fx, D_SECOND_JOURNEY), 1);
-  CHECK_EQ_INT(count_code(&fx, D_UNKNOWN_NAME), 1); /* one cycle, reported once */
+  CHECK_EQ_INT(count_code(&fx, D_LET_CYCLE), 1); /* one cycle, reported once */
   /* the duplicates stay out of the model */
   CHECK_EQ_INT(m->stages.len, 1);
   CHECK_EQ_INT(m->touchpoints.len, 1);

@@ -75,6 +75,7 @@
                  (23 "success" font-lock-constant-face)
                  (26 "measure" font-lock-keyword-face)
                  (28 "90s" font-lock-constant-face)
+                 (26 "reach" font-lock-builtin-face)
                  (32 "for" font-lock-keyword-face)
                  (32 "touchpoints" font-lock-type-face)
                  (32 "false" font-lock-constant-face)
@@ -86,6 +87,26 @@
           (ert-fail (list :line (nth 0 c) :text (nth 1 c) :want (nth 2 c) :got got)))))
     ;; a declaration word inside a block is an attribute, and no face on a plain id
     (should (eq (jny-test-face-at 14 "buy") nil))))
+
+(ert-deftest jny-function-calls ()
+  ;; built-in functions where called, in a block or not; a field of the same name (after a dot,
+  ;; called or not), a plain name and another call are not
+  (with-temp-buffer
+    (insert "let r = reach(cart) + count (touchpoints) + foo(1)\n"
+            "check c \"C\" {\n"
+            "  for t in touchpoints where t.reach > 0 and len(t.paths) > t.reach(1)\n"
+            "}\n"
+            "let reach_n = reach\n")
+    (jny-mode)
+    (font-lock-ensure)
+    (should (eq (jny-test-face-at 1 "reach") 'font-lock-builtin-face))
+    (should (eq (jny-test-face-at 1 "count") 'font-lock-builtin-face))
+    (should (eq (jny-test-face-at 1 "foo") nil))
+    (should (eq (jny-test-face-at 3 "len") 'font-lock-builtin-face))
+    (should (eq (jny-test-face-at 3 "reach" 1) nil))
+    (should (eq (jny-test-face-at 3 "paths") nil))
+    (should (eq (jny-test-face-at 3 "reach" 2) nil))
+    (should (eq (jny-test-face-at 5 "reach" 2) nil))))
 
 (ert-deftest jny-indentation ()
   (jny-test-with-file "editors/test/sample.jny"

@@ -23,6 +23,9 @@ syn keyword jnyBoolean false none true
 " built-in collections.
 syn keyword jnyValue success failure current digital doing done dropped error future high human idea info low medium physical planned warning
 syn keyword jnyCollection channels delights flows kpis opportunities outcomes pains personas stages teams touchpoints
+" Built-in functions, only where called: followed by `(`, and not after `.` (`t.reach` is a
+" field). A match, not a keyword: Vim takes `contains` in a keyword list for an option.
+syn match   jnyFunction "\.\@1<!\<\%(avg\|ces\|contains\|count\|csat\|happiness\|len\|lower\|max\|median\|min\|nps\|paths\|percentile\|reach\|reachable\|startswith\|sum\|today\|upper\)\>\ze\s*("
 
 " Operators before comments: at the same column the item defined last wins, so `//` and `/*`
 " are comments and `->` is an arrow.
@@ -56,6 +59,7 @@ hi def link jnyKeyword    Keyword
 hi def link jnyBoolean    Boolean
 hi def link jnyValue      Constant
 hi def link jnyCollection Type
+hi def link jnyFunction   Function
 hi def link jnyTodo       Todo
 hi def link jnyComment    Comment
 hi def link jnyString     String

@@ -80,6 +80,27 @@ call s:CheckAt(34, 'message', 'jnyAttr')
 call s:CheckAt(34, '{t', 'jnyInterp')
 call s:CheckAt(34, '\\n', 'jnyEscape')
 
+" built-in functions where called (in a block or not); a field of the same name, a plain name
+" and another call are not
+call s:CheckAt(26, 'reach', 'jnyFunction')
+call s:Check('functions link to Function',
+      \ matchstr(execute('hi jnyFunction'), 'links to \zs\w\+'), 'Function')
+new
+setfiletype jny
+call setline(1, ['let r = reach(cart) + count (touchpoints) + foo(1)', 'check c "C" {',
+      \ '  for t in touchpoints where t.reach > 0 and len(t.paths) > t.reach(1)', '}',
+      \ 'let reach_n = reach'])
+call s:CheckAt(1, 'reach', 'jnyFunction')
+call s:CheckAt(1, 'count', 'jnyFunction')
+call s:CheckAt(1, 'foo', '')
+call s:CheckAt(3, 'len', 'jnyFunction')
+call s:CheckAt(3, '\.\zsreach', '')
+call s:CheckAt(3, '\.\zspaths', '')
+call s:CheckAt(3, '\.\zsreach(', '')
+call s:CheckAt(5, 'reach_n', 'jnyDeclId')
+call s:CheckAt(5, '= \zsreach', '')
+bwipeout!
+
 " ftplugin and compiler settings
 call s:Check('commentstring', &l:commentstring, '// %s')
 call s:Check('comments', &l:comments, 's1:/*,mb:*,ex:*/,://')

@@ -2,7 +2,7 @@
 // the manifest, the snippets, the grammar over every example and test file (loaded with
 // vscode-textmate and vscode-oniguruma, as VS Code does), and the problem matcher's regexp
 // against the output of a real `jny check` run. JNY names the binary (default: jny on PATH);
-// JNY_WORDS names the output of the jny_words tool (the declaration kinds).
+// JNY_WORDS names the output of the jny_words tool (the declaration kinds, the functions).
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -120,6 +120,29 @@ test('declaration words in a block are attributes', async () => {
   assert.ok(scopesOf(0, 'stage').includes('keyword.declaration.jny'));
   assert.ok(scopesOf(2, 'stage').includes('variable.other.property.jny'));
   assert.ok(!scopesOf(2, 'stage').includes('keyword.declaration.jny'));
+});
+
+test('built-in functions are scoped where called, not as fields', async () => {
+  const grammar = await loadGrammar();
+  const funcs = words('function');
+  assert.ok(funcs, 'JNY_WORDS not set');
+  for (const f of funcs) {
+    const text = [`let x = ${f}(a) + t.${f} + t.${f}(a)`, 'check c "C" {', `  assert ${f} (a)`,
+      '}'];
+    const { lines } = tokenize(grammar, text.join('\n'));
+    // the scopes at the nth (0-based) occurrence of f on a line
+    const at = (line, nth) => {
+      let col = -1;
+      for (let k = 0; k <= nth; k++) col = text[line].indexOf(f, col + 1);
+      let pos = 0;
+      return lines[line].find((t) => (pos += t.text.length) > col).scopes;
+    };
+    const builtin = (scopes) => scopes.includes('support.function.builtin.jny');
+    assert.ok(builtin(at(0, 0)), `${f}(a)`);
+    assert.ok(!builtin(at(0, 1)), `t.${f}`);
+    assert.ok(!at(0, 2).some((s) => s.includes('function')), `t.${f}(a)`);
+    assert.ok(builtin(at(2, 0)), `${f} (a) in a block`);
+  }
 });
 
 test('the problem matcher reads a real jny check run', () => {
