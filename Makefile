@@ -4,6 +4,7 @@
 #   make test       every suite, then again under ASan+UBSan; ends with "N passed, N failed"
 #   make asan       build the sanitizer binary in build/asan/
 #   make lint       cppcheck over the sources
+#   make bench      the benchmark table (docs/performance.md); never part of `make test`
 #   make style      check the layout against .clang-format (make format applies it)
 #   make install    install jny, its man page and the editor files (PREFIX, DESTDIR); make uninstall
 #   make docs       the pictures of the examples in docs/img/
@@ -120,7 +121,7 @@ lint: | $(DEPS_STAMP)
 
 # The layout of .clang-format, checked (not applied): `make format` applies it.
 STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*.c runtime/*.h tests/unit/*.c tests/unit/*.h \
-                       tests/fuzz/*.c tests/fuzz/*.h tools/*.c)
+                       tests/fuzz/*.c tests/fuzz/*.h tools/*.c tools/bench/*.c)
 style: | $(DEPS_STAMP)
 	@clang-format --dry-run --Werror $(STYLE_SRC)
 format: | $(DEPS_STAMP)
@@ -249,3 +250,21 @@ uninstall:
 # pictures are stale (tools/docs_pictures.sh).
 docs: $(BUILD)/jny
 	@sh tools/docs_pictures.sh $(BUILD)/jny
+
+# ---- Benchmarks (docs/performance.md) ------------------------------------------------------
+#   make bench   journeys of 1k to 1M touchpoints (tools/bench/gen), timed against jq, dot and
+#                Mermaid's CLI; prints one table. Not part of `make test`: the speed targets
+#                live here only. Installs jq, Graphviz, Chromium and (under BUILD/bench, from
+#                tools/bench's lockfile) Mermaid's CLI when missing, and skips what cannot be had.
+BENCH_DIR   := $(BUILD)/bench
+BENCH_TOOLS := $(BENCH_DIR)/gen $(BENCH_DIR)/measure
+
+.PHONY: bench
+bench: $(BUILD)/jny $(BENCH_TOOLS)
+	@sh tools/bench/deps.sh $(BENCH_DIR)
+	@bash tools/bench/run.sh $(BUILD)/jny $(BENCH_DIR)
+
+$(BENCH_DIR)/%: tools/bench/%.c | $(DEPS_STAMP)
+	@mkdir -p $(BENCH_DIR)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	  -Wmissing-prototypes -Werror -o $@ $<

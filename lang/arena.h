@@ -24,6 +24,10 @@ typedef struct Arena Arena;
 Arena *arena_new(const ArenaHooks *hooks);
 void arena_free(Arena *a);
 
+/* Runs fn(ud) when the arena is freed, before its blocks are released, the last registered
+ * first: for the few resources that are not arena memory (a mapped source file). */
+void arena_on_free(Arena *a, void (*fn)(void *ud), void *ud);
+
 /* Where to longjmp (with value 1) when the hook returns NULL; NULL means abort(). */
 void arena_set_oom(Arena *a, jmp_buf *on_oom);
 /* For tests only: blocks of `size` bytes (64 at least) instead of 64 KiB, so that a failing
@@ -31,6 +35,9 @@ void arena_set_oom(Arena *a, jmp_buf *on_oom);
 void arena_set_block_size(Arena *a, size_t size);
 
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 8-byte aligned (no type of jny needs more) */
+/* Not zeroed: for a buffer that is filled at once (a file's bytes), where clearing megabytes
+ * first would only cost time. */
+void *arena_alloc_bytes(Arena *a, size_t size);
 void *arena_grow(Arena *a, void *old, size_t old_size, size_t new_size); /* copy into bigger */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);

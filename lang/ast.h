@@ -116,8 +116,8 @@ struct Expr {
     struct {
       Ident id;
       NameRefKind ref;
-      const void *target; /* see NameRefKind */
       int collection;     /* CollectionKind when ref == NR_COLLECTION */
+      const void *target; /* see NameRefKind */
     } name;
     struct {
       Expr *object;
@@ -150,6 +150,10 @@ struct Expr {
   } as;
 };
 
+/* Each kind of node is allocated with only the bytes its member of `as` needs (a number takes
+ * 32 bytes, a quantifier 72): copy an Expr with ast_expr_size(), never with `*copy = *e`. */
+size_t ast_expr_size(ExprKind kind);
+
 /* A header or attribute argument: a literal, a name, or a negative number. `comma_before` keeps
  * the difference between `channels app, web` (a list) and `pain x "text"` (a sequence). */
 typedef struct Arg {
@@ -178,19 +182,35 @@ typedef struct Item {
   Span span;
 } Item;
 
+/* One line of a block. The most common by far is AF_ARGS (`stage buy`), so the fields each form
+ * uses share storage: `args` (AF_ARGS, AF_EDGE), `items` (AF_SELECT, AF_ORDER) and `expr` with
+ * `cond` (the other forms) overlap, and so do `var` and `op`. Read only what the form has (the
+ * comments say which); resolve_form_fits() checks the form before anything is read. */
 typedef struct Attr {
   AttrForm form;
-  Ident name; /* the attribute word; for AF_EDGE the text is "->" */
   Span span;  /* the whole line */
-  Arg *args;
-  size_t nargs;
-  Ident var; /* edge target, bound variable, or assigned key */
-  Expr *expr;
-  Expr *cond; /* AF_FOR's where */
-  OpKind op;  /* AF_TARGET */
-  Span op_span;
-  Item *items;
-  size_t nitems;
+  Ident name; /* the attribute word; for AF_EDGE the text is "->" */
+  union {
+    struct {
+      Arg *args; /* AF_ARGS, AF_EDGE */
+      size_t nargs;
+    };
+    struct {
+      Item *items; /* AF_SELECT, AF_ORDER */
+      size_t nitems;
+    };
+    struct {
+      Expr *expr; /* AF_FOR, AF_FROM, AF_EXPR, AF_ASSIGN, AF_TARGET */
+      Expr *cond; /* AF_FOR's where */
+    };
+  };
+  union {
+    Ident var; /* AF_EDGE's target, AF_FOR's and AF_FROM's variable, AF_ASSIGN's key */
+    struct {
+      OpKind op; /* AF_TARGET */
+      Span op_span;
+    };
+  };
 } Attr;
 
 typedef enum DeclKind {

@@ -2,6 +2,7 @@
  * names of kinds and operators (ast.h). */
 #include "ast_build.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static const char *const DECL_KIND_NAMES[DK__COUNT] = {
@@ -34,8 +35,34 @@ const char *ast_op_text(OpKind op) {
   return "?";
 }
 
+#define EXPR_SIZE(member) (offsetof(Expr, as) + sizeof(((Expr *)0)->as.member))
+
+/* Expressions are most of a syntax tree: an attribute argument is a name, a string or a number,
+ * and giving each the size of the largest kind would double the tree. */
+size_t ast_expr_size(ExprKind kind) {
+  switch (kind) {
+  case EX_NUMBER: return EXPR_SIZE(num);
+  case EX_STRING: /* becomes EX_INTERP in place (parse_interpolation): room for both */
+  case EX_INTERP: return EXPR_SIZE(str) > EXPR_SIZE(interp) ? EXPR_SIZE(str) : EXPR_SIZE(interp);
+  case EX_DATE: return EXPR_SIZE(date);
+  case EX_DURATION: return EXPR_SIZE(dur);
+  case EX_BOOL: return EXPR_SIZE(boolean);
+  case EX_NAME: return EXPR_SIZE(name);
+  case EX_MEMBER: return EXPR_SIZE(member);
+  case EX_CALL: return EXPR_SIZE(call);
+  case EX_LIST: return EXPR_SIZE(list);
+  case EX_UNARY: return EXPR_SIZE(unary);
+  case EX_BINARY: return EXPR_SIZE(binary);
+  case EX_QUANT: return EXPR_SIZE(quant);
+  case EX_COMPREHENSION: return EXPR_SIZE(comp);
+  case EX_NONE:
+  case EX_ERROR: break;
+  }
+  return offsetof(Expr, as);
+}
+
 static Expr *new_expr(Arena *a, ExprKind kind, Span span) {
-  Expr *e = arena_alloc(a, sizeof *e);
+  Expr *e = arena_alloc(a, ast_expr_size(kind));
   e->kind = kind;
   e->span = span;
   return e;

@@ -1,15 +1,24 @@
-/* fileio.c — see fileio.h. Reads in chunks so that pipes and special files work too. */
+/* fileio.c — see fileio.h. A regular file of 1 MiB or more is mapped into memory rather than
+ * read: its pages come straight from the page cache, where a copy would cost as much again in
+ * fresh memory, the most expensive thing jny touches (docs/performance.md). A smaller file is
+ * read into a buffer of its exact size; pipes and special files in growing chunks.
+ *
+ * A mapped file that another program truncates while jny reads it would fault; editors that save
+ * by writing a new file and renaming it (most do) never touch the mapped one. */
 #include "fileio.h"
 
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "source.h"
 
-bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
-  size_t cap = 64 * 1024, len = 0;
-  char *buf = arena_alloc(a, cap + 1);
+/* Reads f to its end into buf (cap bytes, one more for the NUL), growing it when the guess was
+ * short (a file that grew since stat, a pipe). */
+static bool read_into(Arena *a, FILE *f, char *buf, size_t cap, FileText *out, const char **why) {
+  size_t len = 0;
   for (;;) {
     if (len == cap) {
       if (cap > SOURCE_MAX_BYTES) {
@@ -18,7 +27,7 @@ bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
       }
       /* one byte past the limit, so that a file of exactly the limit is read to its end */
       size_t ncap = cap * 2 > SOURCE_MAX_BYTES ? (size_t)SOURCE_MAX_BYTES + 1 : cap * 2;
-      buf = arena_grow(a, buf, len, ncap + 1);
+      buf = arena_grow(a, buf, len, ncap + 1); /* zeroed past len: harmless */
       cap = ncap;
     }
     size_t n = fread(buf + len, 1, cap - len, f);
@@ -41,6 +50,40 @@ bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
   return true;
 }
 
+bool file_read_stream(Arena *a, FILE *f, FileText *out, const char **why) {
+  size_t cap = 64 * 1024;
+  return read_into(a, f, arena_alloc_bytes(a, cap + 1), cap, out, why);
+}
+
+/* Mapping pays from about this size on; below it, reading costs nothing worth saving. */
+enum { FILE_MAP_MIN = 1024 * 1024 };
+
+typedef struct Mapping {
+  void *addr;
+  size_t len;
+} Mapping;
+
+static void unmap(void *ud) {
+  Mapping *m = ud;
+  munmap(m->addr, m->len);
+}
+
+/* Maps f when its size leaves room for the terminating NUL in its last page (the rest of the
+ * last page of a mapping reads as zeros); false when it does not, or mapping fails. */
+static bool map_file(Arena *a, FILE *f, size_t size, FileText *out) {
+  long page = sysconf(_SC_PAGESIZE);
+  if (size < FILE_MAP_MIN || page <= 0 || size % (size_t)page == 0) return false;
+  Mapping *m = arena_alloc(a, sizeof *m); /* before mmap: an out-of-memory jump leaks nothing */
+  /* Private and writable: the text is the caller's to change, never the file's. */
+  void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fileno(f), 0);
+  if (p == MAP_FAILED) return false;
+  *m = (Mapping){p, size};
+  arena_on_free(a, unmap, m);
+  out->text = p;
+  out->len = size;
+  return true;
+}
+
 bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) {
   struct stat st;
   if (stat(path, &st) != 0) {
@@ -60,7 +103,14 @@ bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) 
     *why = strerror(errno);
     return false;
   }
-  bool ok = file_read_stream(a, f, out, why);
+  bool regular = S_ISREG(st.st_mode) && st.st_size > 0;
+  if (regular && map_file(a, f, (size_t)st.st_size, out)) {
+    fclose(f);
+    return true;
+  }
+  /* One byte more than the size, so that reaching the end needs no second buffer. */
+  size_t cap = regular ? (size_t)st.st_size + 1 : 64 * 1024;
+  bool ok = read_into(a, f, arena_alloc_bytes(a, cap + 1), cap, out, why);
   fclose(f);
   return ok;
 }

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "strbuf.h"
+#include "symtab.h"
 
 typedef struct Loc {
   uint32_t start, end; /* byte offsets in the source */
@@ -70,6 +71,7 @@ typedef struct LexState {
   uint32_t base;      /* offset of the scanned range in the source */
   uint32_t pos;       /* absolute offset of the next unread byte */
   uint32_t range_end; /* absolute end of the scanned range */
+  uint32_t read_pos;  /* how far flex has read the source into its buffer (YY_INPUT) */
 
   /* raw token state for the flex actions */
   uint32_t tok_start; /* start of a multi-part token (triple string) */
@@ -87,12 +89,15 @@ typedef struct LexState {
   bool at_eof;
 
   StrBuf scratch;      /* string decoding buffer, reused */
+  SymTab *attr_names;  /* attribute names, stored once (lexer.l: word_text) */
   Diag *last_bad_utf8; /* extended while invalid bytes follow each other */
   Diag *last_bad_char; /* likewise for NUL and control bytes */
   VEC(Comment) comments;
-  VEC(Decl *) decls; /* the file's declarations, as the parser reduces them */
-  AttrVec clauses;   /* LEX_CLAUSES result */
-  Expr *expr;        /* LEX_EXPR result */
+  VEC(Decl *) decls;    /* the file's declarations, as the parser reduces them */
+  AttrVec clauses;      /* LEX_CLAUSES result */
+  ArgVec arg_scratch;   /* the arguments of the line being read (parser.y: exact_args) */
+  AttrVec attr_scratch; /* the lines of the block being read (parser.y: exact_attrs) */
+  Expr *expr;           /* LEX_EXPR result */
 
   /* error bookkeeping for cascade suppression */
   uint32_t last_error_line_start; /* offset of the line of the last syntax error, or UINT32_MAX */

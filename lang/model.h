@@ -55,10 +55,11 @@ typedef struct MetaEntry {
 
 typedef struct Entity {
   EntityKind kind;
-  size_t index;     /* position in its kind's list */
-  const char *id;   /* NULL for anonymous ones (unnamed pains, flows, the journey) */
   Span id_span;     /* the id, or the best span to point at when there is none */
   Span span;        /* the whole declaration or attribute line */
+  bool from_stdlib; /* declared in an embedded std module */
+  size_t index;     /* position in its kind's list */
+  const char *id;   /* NULL for anonymous ones (unnamed pains, flows, the journey) */
   const char *name; /* display name; the id when none was given */
   const char *description;
   TextList notes;
@@ -67,7 +68,6 @@ typedef struct Entity {
   MetaEntry *meta;
   size_t nmeta;
   const Decl *decl; /* the declaration (for pains, delights and edges: the enclosing one) */
-  bool from_stdlib; /* declared in an embedded std module */
 } Entity;
 
 typedef struct Team Team;
@@ -158,10 +158,9 @@ typedef struct Flow {
   Entity e; /* anonymous; span is the edge line or the chain link */
   Touchpoint *from;
   Entity *to; /* a Touchpoint or an Outcome */
-  bool has_rate;
-  double rate; /* 0..1 */
+  bool has_rate, has_volume;
   Span rate_span;
-  bool has_volume;
+  double rate; /* 0..1 */
   double volume;
   const char *label;
   Persona *persona; /* NULL: every persona */

@@ -8,6 +8,9 @@
 #include "parse.h"
 #include "parser.h"
 
+/* The most flex reads at a time (lexer.l's YY_INPUT copies the source in pieces this big). */
+enum { PARSE_READ_BUFFER = 64 * 1024 };
+
 static void run_parser(const ParseInput *in, LexMode mode, uint32_t start, uint32_t end,
                        LexState *ls) {
   memset(ls, 0, sizeof *ls);
@@ -20,14 +23,19 @@ static void run_parser(const ParseInput *in, LexMode mode, uint32_t start, uint3
   ls->start_token = mode == LEX_FILE   ? TOK_START_FILE
                     : mode == LEX_EXPR ? TOK_START_EXPR
                                        : TOK_START_CLAUSES;
-  ls->base = ls->pos = start;
+  ls->base = ls->pos = ls->read_pos = start;
   ls->range_end = end;
   ls->last_error_line_start = UINT32_MAX;
   sb_init(&ls->scratch, in->arena);
   yyscan_t scanner;
   jnyraw_lex_init_extra(ls, &scanner);
   ls->scanner = scanner;
-  YY_BUFFER_STATE buf = jnyraw__scan_bytes(ls->src->text + start, (int)(end - start), scanner);
+  /* flex reads the range through YY_INPUT (lexer.l) into a buffer of its own, no bigger than
+   * the range: a `{…}` part of a message is a few bytes, and there are many of them. */
+  uint32_t n = end - start + 2;
+  YY_BUFFER_STATE buf =
+      jnyraw__create_buffer(NULL, n < PARSE_READ_BUFFER ? (int)n : PARSE_READ_BUFFER, scanner);
+  jnyraw__switch_to_buffer(buf, scanner);
   jny_parse(ls);
   jnyraw__delete_buffer(buf, scanner);
   jnyraw_lex_destroy(scanner);

@@ -52,6 +52,23 @@ int jny_lex(JNY_STYPE *lval, Loc *loc, LexState *ls);
 static void jny_error(Loc *loc, LexState *ls, const char *msg) {
   parse_error_exhausted(ls, *loc, msg);
 }
+
+/* A line's arguments and a block's lines are gathered in one scratch list each, reused from
+ * line to line and block to block (neither nests), and kept at their exact size: growing a
+ * list per line would leave its smaller copies behind in the arena, more than the tree. */
+static ArgVec exact_args(LexState *ls) {
+  ArgVec v = {arena_alloc(ARENA, ls->arg_scratch.len * sizeof(Arg)), ls->arg_scratch.len,
+              ls->arg_scratch.len};
+  if (v.len) memcpy(v.items, ls->arg_scratch.items, v.len * sizeof(Arg));
+  return v;
+}
+
+static AttrVec exact_attrs(LexState *ls) {
+  AttrVec v = {arena_alloc(ARENA, ls->attr_scratch.len * sizeof(Attr *)), ls->attr_scratch.len,
+               ls->attr_scratch.len};
+  if (v.len) memcpy(v.items, ls->attr_scratch.items, v.len * sizeof(Attr *));
+  return v;
+}
 }
 
 %union {
@@ -97,10 +114,9 @@ static void jny_error(Loc *loc, LexState *ls, const char *msg) {
 
 %type <kind> decl_kw cmp_op
 %type <decl> decl
-%type <args> args arglist
+%type <args> args
 %type <arg> arg
 %type <block> block_opt
-%type <attrs> attrs
 %type <attr> attr
 %type <idents> chain
 %type <text> dotted
@@ -115,7 +131,7 @@ start
   : START_FILE file
   | START_EXPR expr                 { ls->expr = $2; }
   | START_EXPR error                { ls->expr = NULL; }
-  | START_CLAUSES attrs             { ls->clauses = $2; }
+  | START_CLAUSES attrs             { ls->clauses = exact_attrs(ls); }
   ;
 
 file
@@ -164,13 +180,13 @@ chain
 
 args
   : %empty                          { $$ = (ArgVec){0}; }
-  | arglist
+  | arglist                         { $$ = exact_args(ls); }
   ;
 
 arglist
-  : arg                             { $$ = (ArgVec){0}; VEC_PUSH(ARENA, $$, $1); }
-  | arglist arg                     { $$ = $1; VEC_PUSH(ARENA, $$, $2); }
-  | arglist ',' arg                 { $$ = $1; $3.comma_before = true; VEC_PUSH(ARENA, $$, $3); }
+  : arg                             { ls->arg_scratch.len = 0; VEC_PUSH(ARENA, ls->arg_scratch, $1); }
+  | arglist arg                     { VEC_PUSH(ARENA, ls->arg_scratch, $2); }
+  | arglist ',' arg                 { $3.comma_before = true; VEC_PUSH(ARENA, ls->arg_scratch, $3); }
   ;
 
 arg
@@ -182,14 +198,14 @@ arg
 
 block_opt
   : %empty                          { $$ = (BlockLit){false, @$, {0}}; }
-  | '{' attrs '}'                   { $$ = (BlockLit){true, @$, $2}; }
+  | '{' attrs '}'                   { $$ = (BlockLit){true, @$, exact_attrs(ls)}; }
   ;
 
 attrs
-  : %empty                          { $$ = (AttrVec){0}; }
-  | attrs TERM                      { $$ = $1; }
-  | attrs attr TERM                 { $$ = $1; VEC_PUSH(ARENA, $$, $2); }
-  | attrs error TERM                { $$ = $1; }
+  : %empty                          { ls->attr_scratch.len = 0; }
+  | attrs TERM
+  | attrs attr TERM                 { VEC_PUSH(ARENA, ls->attr_scratch, $2); }
+  | attrs error TERM
   ;
 
 /* ---- attribute and clause lines -------------------------------------------------------- */

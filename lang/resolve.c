@@ -342,6 +342,9 @@ Model *model_build(const ModelInput *in) {
   size_t ndecls;
   m->files = load_files(in, &m->nfiles, &order, &ndecls);
   r.ids = symtab_new(r.arena, ndecls);
+  /* One DeclInfo per declaration: sized once, not grown (a growing list leaves its copies). */
+  r.decls.items = arena_alloc(r.arena, (ndecls + 1) * sizeof *r.decls.items);
+  r.decls.cap = ndecls + 1;
   index_attrs(&r);
   for (size_t i = 0; i < ndecls; i++) declare(&r, order[i]);
   for (size_t i = 0; i < r.decls.len; i++) fill(&r, &r.decls.items[i]);

@@ -8,16 +8,17 @@ void source_set_init(SourceSet *set, Arena *arena) {
   set->arena = arena;
 }
 
+/* memchr finds the newlines many bytes at a time: this runs over every byte of every source. */
 static void index_lines(Arena *arena, Source *src) {
+  const char *text = src->text, *end = text + src->len;
   uint32_t n = 1;
-  for (uint32_t i = 0; i < src->len; i++)
-    if (src->text[i] == '\n') n++;
+  for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) n++;
   src->line_starts = arena_alloc(arena, (size_t)n * sizeof *src->line_starts);
   src->nlines = n;
   uint32_t k = 0;
   src->line_starts[k++] = 0;
-  for (uint32_t i = 0; i < src->len; i++)
-    if (src->text[i] == '\n') src->line_starts[k++] = i + 1;
+  for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    src->line_starts[k++] = (uint32_t)(p - text) + 1;
 }
 
 uint32_t source_add(SourceSet *set, const char *name, const char *path, const char *text,

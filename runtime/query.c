@@ -92,8 +92,9 @@ static bool is_group_aggregate(const char *fn) {
 }
 
 static Expr *copy_expr(QueryRun *r, const Expr *e) {
-  Expr *c = arena_alloc(r->arena, sizeof *c);
-  *c = *e;
+  size_t size = ast_expr_size(e->kind); /* nodes have their kind's size, not sizeof(Expr) */
+  Expr *c = arena_alloc(r->arena, size);
+  memcpy(c, e, size);
   return c;
 }
 

@@ -112,13 +112,22 @@ static void dump_args(StrBuf *sb, const Arg *args, size_t n) {
   }
 }
 
+/* Each form's own fields only: the forms share storage (ast.h). */
 static void dump_attr(StrBuf *sb, const Attr *a) {
+  bool has_var =
+      a->form == AF_EDGE || a->form == AF_FOR || a->form == AF_FROM || a->form == AF_ASSIGN;
   sb_printf(sb, "\n  %d %s %s", (int)a->form, a->name.text ? a->name.text : "-",
-            a->var.text ? a->var.text : "-");
-  dump_args(sb, a->args, a->nargs);
-  if (a->expr) dump_expr(sb, a->expr);
-  if (a->cond) dump_expr(sb, a->cond);
-  if (a->form == AF_TARGET) sb_printf(sb, " op %d", (int)a->op);
+            has_var && a->var.text ? a->var.text : "-");
+  if (a->form == AF_ARGS || a->form == AF_EDGE) {
+    dump_args(sb, a->args, a->nargs);
+    return;
+  }
+  if (a->form != AF_SELECT && a->form != AF_ORDER) {
+    if (a->expr) dump_expr(sb, a->expr);
+    if (a->form == AF_FOR && a->cond) dump_expr(sb, a->cond);
+    if (a->form == AF_TARGET) sb_printf(sb, " op %d", (int)a->op);
+    return;
+  }
   for (size_t i = 0; i < a->nitems; i++) {
     const Item *it = &a->items[i];
     dump_expr(sb, it->expr);
