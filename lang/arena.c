@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE /* madvise and MADV_HUGEPAGE, where the system has them */
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
