@@ -38,7 +38,7 @@ struct Arena {
   jmp_buf *on_oom;
   size_t used;
   size_t block_size; /* the first blocks' size: ARENA_BLOCK_SIZE but in tests */
-  bool fixed_blocks;  /* arena_set_block_size: every block that size (no growth) */
+  bool fixed_blocks; /* arena_set_block_size: every block that size (no growth) */
 };
 
 static void *default_alloc(void *ud, size_t size) {
