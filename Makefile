@@ -121,7 +121,7 @@ lint: | $(DEPS_STAMP)
 
 # The layout of .clang-format, checked (not applied): `make format` applies it.
 STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*.c runtime/*.h tests/unit/*.c tests/unit/*.h \
-                       tests/fuzz/*.c tests/fuzz/*.h tools/*.c tools/bench/*.c)
+                       tests/fuzz/*.c tests/fuzz/*.h tests/*.h tools/*.c tools/bench/*.c)
 style: | $(DEPS_STAMP)
 	@clang-format --dry-run --Werror $(STYLE_SRC)
 format: | $(DEPS_STAMP)

@@ -37,136 +37,8 @@ static const char *format(Arena *a, const char *text) {
   return fmt_file(a, p.src, p.ast, &len);
 }
 
-/* ---- the tree without spans, as text ------------------------------------------------------ */
-
-static void dump_expr(StrBuf *sb, const Expr *e);
-
-static void dump_list(StrBuf *sb, const ExprList *l) {
-  sb_putc(sb, '[');
-  for (size_t i = 0; i < l->len; i++) {
-    if (i) sb_putc(sb, ',');
-    dump_expr(sb, l->items[i]);
-  }
-  sb_putc(sb, ']');
-}
-
-static void dump_opt(StrBuf *sb, const Expr *e) {
-  if (e)
-    dump_expr(sb, e);
-  else
-    sb_puts(sb, "-");
-}
-
-static void dump_expr(StrBuf *sb, const Expr *e) {
-  sb_printf(sb, "(%d ", (int)e->kind);
-  switch (e->kind) {
-  case EX_NUMBER: sb_printf(sb, "%.17g%s", e->as.num.value, e->as.num.percent ? "%" : ""); break;
-  case EX_STRING:
-  case EX_INTERP:
-    sb_printf(sb, "%d:", (int)e->as.str.triple);
-    sb_add(sb, e->as.str.text, e->as.str.len);
-    break;
-  case EX_DATE: sb_printf(sb, "%d", (int)e->as.date.days); break;
-  case EX_DURATION: sb_printf(sb, "%.17g", e->as.dur.seconds); break;
-  case EX_BOOL: sb_printf(sb, "%d", (int)e->as.boolean); break;
-  case EX_NAME: sb_puts(sb, e->as.name.id.text); break;
-  case EX_MEMBER:
-    dump_expr(sb, e->as.member.object);
-    sb_printf(sb, ".%s", e->as.member.field.text);
-    break;
-  case EX_CALL:
-    sb_puts(sb, e->as.call.fn.text);
-    dump_list(sb, &e->as.call.args);
-    break;
-  case EX_LIST: dump_list(sb, &e->as.list); break;
-  case EX_UNARY:
-    sb_printf(sb, "%s ", ast_op_text(e->as.unary.op));
-    dump_expr(sb, e->as.unary.operand);
-    break;
-  case EX_BINARY:
-    sb_printf(sb, "%s ", ast_op_text(e->as.binary.op));
-    dump_expr(sb, e->as.binary.lhs);
-    dump_expr(sb, e->as.binary.rhs);
-    break;
-  case EX_QUANT:
-    sb_printf(sb, "%d %s ", (int)e->as.quant.is_all, e->as.quant.var.text);
-    dump_expr(sb, e->as.quant.coll);
-    dump_opt(sb, e->as.quant.cond);
-    dump_expr(sb, e->as.quant.body);
-    break;
-  case EX_COMPREHENSION:
-    sb_printf(sb, "%s ", e->as.comp.var.text);
-    dump_expr(sb, e->as.comp.body);
-    dump_expr(sb, e->as.comp.coll);
-    dump_opt(sb, e->as.comp.cond);
-    break;
-  default: break;
-  }
-  sb_putc(sb, ')');
-}
-
-static void dump_args(StrBuf *sb, const Arg *args, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    sb_puts(sb, args[i].comma_before ? " ," : " ");
-    dump_expr(sb, args[i].value);
-  }
-}
-
-/* Each form's own fields only: the forms share storage (ast.h). */
-static void dump_attr(StrBuf *sb, const Attr *a) {
-  bool has_var =
-      a->form == AF_EDGE || a->form == AF_FOR || a->form == AF_FROM || a->form == AF_ASSIGN;
-  sb_printf(sb, "\n  %d %s %s", (int)a->form, a->name.text ? a->name.text : "-",
-            has_var && a->var.text ? a->var.text : "-");
-  if (a->form == AF_ARGS || a->form == AF_EDGE) {
-    dump_args(sb, a->args, a->nargs);
-    return;
-  }
-  if (a->form != AF_SELECT && a->form != AF_ORDER) {
-    if (a->expr) dump_expr(sb, a->expr);
-    if (a->form == AF_FOR && a->cond) dump_expr(sb, a->cond);
-    if (a->form == AF_TARGET) sb_printf(sb, " op %d", (int)a->op);
-    return;
-  }
-  for (size_t i = 0; i < a->nitems; i++) {
-    const Item *it = &a->items[i];
-    dump_expr(sb, it->expr);
-    sb_printf(sb, " as %s dir %d%d", it->alias.text ? it->alias.text : "-", (int)it->has_dir,
-              (int)it->desc);
-  }
-}
-
-static const char *dump_file(Arena *a, const AstFile *f) {
-  StrBuf sb;
-  sb_init(&sb, a);
-  for (size_t i = 0; i < f->ndecls; i++) {
-    const Decl *d = f->decls[i];
-    sb_printf(&sb, "\n%s use=%s/%d name=%s data=%s block=%d", ast_decl_kind_name(d->kind),
-              d->use_target ? d->use_target : "-", (int)d->use_is_module,
-              d->name.text ? d->name.text : "-", d->data_path ? d->data_path : "-",
-              (int)d->has_block);
-    for (size_t k = 0; k < d->nchain; k++) sb_printf(&sb, " ->%s", d->chain[k].text);
-    dump_args(&sb, d->args, d->nargs);
-    if (d->expr) dump_expr(&sb, d->expr);
-    for (size_t k = 0; k < d->nattrs; k++) dump_attr(&sb, d->attrs[k]);
-  }
-  return sb_str(&sb);
-}
-
-/* The comments' texts in order, line comments without their trailing blanks. */
-static const char *dump_comments(Arena *a, const Parsed *p) {
-  StrBuf sb;
-  sb_init(&sb, a);
-  for (size_t i = 0; i < p->ast->ncomments; i++) {
-    Span s = p->ast->comments[i].span;
-    uint32_t end = s.end;
-    if (!p->ast->comments[i].block)
-      while (end > s.start && strchr(" \t\r", p->src->text[end - 1])) end--;
-    sb_add(&sb, p->src->text + s.start, end - s.start);
-    sb_putc(&sb, '\n');
-  }
-  return sb_str(&sb);
-}
+/* The tree without spans, as text: tests/ast_dump.h. */
+#include "../ast_dump.h"
 
 /* ---- small cases -------------------------------------------------------------------------- */
 
@@ -274,9 +146,9 @@ static void check_file(const char *path, Corpus *c) {
     if (out.diags.errors) {
       CHECK_EQ_STR(path, "formatted output does not parse");
     } else {
-      if (strcmp(dump_file(a, in.ast), dump_file(a, out.ast)) != 0)
+      if (strcmp(ast_dump_file(a, in.ast), ast_dump_file(a, out.ast)) != 0)
         CHECK_EQ_STR(path, "tree changed by formatting");
-      CHECK_EQ_STR(dump_comments(a, &in), dump_comments(a, &out));
+      CHECK_EQ_STR(ast_dump_comments(a, in.ast, in.src), ast_dump_comments(a, out.ast, out.src));
       const char *twice = fmt_file(a, out.src, out.ast, &len2);
       if (len != len2 || strcmp(once, twice) != 0) CHECK_EQ_STR(path, "not idempotent");
     }
