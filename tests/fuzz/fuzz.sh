@@ -96,7 +96,8 @@ long() {
     log="$DIR/log/$name.log"
     echo "==== $(date -u '+%Y-%m-%d %H:%M:%S') fuzz_$name for ${secs}s" >>"$log"
     # shellcheck disable=SC2046
-    nice -n 19 "$bin" $(common_options "$name") -max_total_time="$secs" -print_final_stats=1 \
+    # -reload=0: one process per corpus, so there is nothing of others' to read again
+    nice -n 19 "$bin" $(common_options "$name") -max_total_time="$secs" -print_final_stats=1 -reload=0 \
       -artifact_prefix="$DIR/artifacts/$name-" "$corpus" "$SEEDS/$(seeds_of "$name")" \
       >>"$log" 2>&1
     local rc=$?

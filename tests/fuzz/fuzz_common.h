@@ -48,7 +48,7 @@ void fuzz_check_spans(const FuzzRun *r);
 void fuzz_check_terminal(const char *text, size_t len, const char *what);
 
 /* How many diagnostics of a run fuzz_render_diags prints. */
-#define FUZZ_DIAGS_SHOWN 8
+#define FUZZ_DIAGS_SHOWN 4
 
 /* The diagnostics as text (checked with fuzz_check_terminal), in colour, as JSON and, with
  * `sarif`, as SARIF, exactly as the CLI would print them. SARIF lists every code of jny as a rule
