@@ -103,6 +103,18 @@ bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) 
     *why = strerror(errno);
     return false;
   }
+  /* The size of the file opened, not of whatever the path named a moment before: mapping the
+   * size of a file since replaced by a shorter one would fault past its end. */
+  if (fstat(fileno(f), &st) != 0) {
+    *why = strerror(errno);
+    fclose(f);
+    return false;
+  }
+  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+    *why = "larger than 256 MiB, the most jny reads";
+    fclose(f);
+    return false;
+  }
   bool regular = S_ISREG(st.st_mode) && st.st_size > 0;
   if (regular && map_file(a, f, (size_t)st.st_size, out)) {
     fclose(f);

@@ -119,14 +119,19 @@ long() {
   return $status
 }
 
-case $MODE in
-smoke) smoke ;;
-long)
-  shift 2
-  long "$@"
-  ;;
-*)
-  echo "usage: fuzz.sh smoke|long DIR [SECS [NAME…]]" >&2
-  exit 2
-  ;;
-esac
+# One compound command that ends in exit: bash has read all of it before a campaign starts, so
+# editing this file while one runs (for hours) cannot make the running copy read garbage.
+{
+  case $MODE in
+  smoke) smoke ;;
+  long)
+    shift 2
+    long "$@"
+    ;;
+  *)
+    echo "usage: fuzz.sh smoke|long DIR [SECS [NAME…]]" >&2
+    exit 2
+    ;;
+  esac
+  exit $?
+}
