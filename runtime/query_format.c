@@ -135,9 +135,10 @@ void query_format_csv(StrBuf *out, const QueryResult *r) {
     for (size_t c = 0; c < nc; c++) {
       const Cell *cell = &r->cells[row * nc + c];
       if (c) sb_putc(out, ',');
-      /* Numbers are numbers: -2 stays -2 for the spreadsheet to add up. */
-      csv_field(out, cell->text ? cell->text : "", cell->text ? cell->len : 0,
-                cell->kind != CELL_NUMBER);
+      /* Numbers are numbers: -2 and -50% stay as they are for the spreadsheet to add up; but
+       * -inf is no number to a spreadsheet, which would read it as the formula =-inf. */
+      bool plain_number = cell->kind == CELL_NUMBER && isfinite(cell->number);
+      csv_field(out, cell->text ? cell->text : "", cell->text ? cell->len : 0, !plain_number);
     }
     sb_puts(out, "\r\n");
   }

@@ -155,6 +155,14 @@ want_exit 0; want_no_controls "$OUT" CR
 } >want.csv
 want_out_equals want.csv; end
 
+begin "CSV: numbers stay numbers (-2, -50%), a number no spreadsheet reads (-inf) is neutralised"
+BIG=$(printf '9%.0s' $(seq 300))
+jny query hostile.jny "from t in touchpoints select 0-2 as a, -50% as b, 0-$BIG*$BIG as c" \
+  --format csv
+want_exit 0
+printf 'a,b,c\r\n-2,-50%%,"'"'"'-inf"\r\n' >want.csv
+want_out_equals want.csv; end
+
 # ---- DOT and SVG -------------------------------------------------------------------------------
 
 for view in flow map; do

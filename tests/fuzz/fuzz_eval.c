@@ -11,6 +11,7 @@
  * The model's path comes from JNY_FUZZ_MODEL, else from FUZZ_MODEL set by the Makefile.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,12 +85,15 @@ static bool csv_field(const char *s, size_t n, size_t *i, StrBuf *out) {
 }
 
 /* A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a formula, unless it is a
- * plain number such as -2. */
+ * plain number such as -2 or -2.5% (a percentage is a number to Excel, LibreOffice and Google
+ * Sheets alike); -inf and -nan are not numbers to them. */
 static bool runs_as_formula(const char *cell) {
   if (cell[0] == '\0' || !strchr("=+-@\t\r", cell[0])) return false;
   char *end;
-  strtod(cell, &end);
-  return end == cell || *end != '\0';
+  double d = strtod(cell, &end);
+  if (end == cell || !isfinite(d)) return true;
+  if (*end == '%') end++;
+  return *end != '\0';
 }
 
 /* RFC 4180 as query_format_csv promises: CRLF after every record, the same number of fields in

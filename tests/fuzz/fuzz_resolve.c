@@ -124,11 +124,19 @@ static void render_views(Arena *a, Model *m, EvalCtx *ev) {
   check_dot(map.dot, map.len);
 }
 
-/* Whether the bytes hold "use" anywhere (memmem is not POSIX). */
-static bool has_use(const uint8_t *data, size_t size) {
-  for (size_t i = 0; i + 3 <= size; i++)
-    if (data[i] == 'u' && data[i + 1] == 's' && data[i + 2] == 'e') return true;
+/* Whether the bytes could hold a `use` of a file outside the harness's (missing) folder: "use"
+ * somewhere, and a path that is absolute (`"/`), climbs (`..`) or is spelt with an escape (`\`).
+ * Anything else names a file in a folder that does not exist, so it needs no look (a second
+ * parse of every input that says `use std.lint` cost a tenth of the run). */
+static bool has(const uint8_t *data, size_t size, const char *what) {
+  size_t n = strlen(what);
+  for (size_t i = 0; i + n <= size; i++)
+    if (memcmp(data + i, what, n) == 0) return true;
   return false;
+}
+static bool may_use_outside(const uint8_t *data, size_t size) {
+  return has(data, size, "use") &&
+         (has(data, size, "\"/") || has(data, size, "..") || has(data, size, "\\"));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -136,8 +144,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzRun r;
   fuzz_begin(&r, data, size, "fuzz.jny");
   /* Parsed once here only to look at its `use` lines (model_build parses it again), when it
-   * could have one. */
-  if (has_use(data, size)) {
+   * could have one that leaves the folder. */
+  if (may_use_outside(data, size)) {
     DiagList pre;
     diag_list_init(&pre, r.arena);
     ParseInput pin = {r.arena, &pre, &r.sources, r.file};
