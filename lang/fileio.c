@@ -85,33 +85,23 @@ static bool map_file(Arena *a, FILE *f, size_t size, FileText *out) {
 }
 
 bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) {
-  struct stat st;
-  if (stat(path, &st) != 0) {
-    *why = strerror(errno);
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    *why = "is a directory";
-    return false;
-  }
-  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-    *why = "larger than 256 MiB, the most jny reads"; /* said before reading any of it */
-    return false;
-  }
   FILE *f = fopen(path, "rb");
   if (!f) {
     *why = strerror(errno);
     return false;
   }
-  /* The size of the file opened, not of whatever the path named a moment before: mapping the
+  /* What the opened file is and its size, not what the path named a moment before: mapping the
    * size of a file since replaced by a shorter one would fault past its end. */
-  if (fstat(fileno(f), &st) != 0) {
-    *why = strerror(errno);
-    fclose(f);
-    return false;
-  }
-  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-    *why = "larger than 256 MiB, the most jny reads";
+  struct stat st;
+  const char *problem = NULL;
+  if (fstat(fileno(f), &st) != 0)
+    problem = strerror(errno);
+  else if (S_ISDIR(st.st_mode))
+    problem = "is a directory";
+  else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES)
+    problem = "larger than 256 MiB, the most jny reads"; /* said before reading any of it */
+  if (problem) {
+    *why = problem;
     fclose(f);
     return false;
   }

@@ -167,30 +167,22 @@ for c in "${STDOUT_CMDS[@]}"; do
 done
 
 # ---- out of memory at every allocation --------------------------------------------------------
+old_kept() { # N: after a failing run, the old output as it was and no temporary file
+  [ "$(cat old.out)" = old ] || why "N=$1: old.out changed"
+  no_temp_left .
+}
 # sweep NAME STRIDE ARGS…: JNY_FAIL_ALLOC=N for N = 1, 1+STRIDE, … until a run succeeds, with
-# 2 KiB arena blocks (about 90 hook calls for a check of model.jny, spread over every stage). Each failing run: exactly
-# `jny: out of memory`, exit 2, no temporary file, and an existing output (old.out) untouched.
+# 2 KiB arena blocks (about 90 hook calls for a check of model.jny, spread over every stage).
+# Each failing run: exactly `jny: out of memory`, exit 2, no temporary file, and an existing
+# output (old.out) untouched (oom_steps of lib.bash, with old_kept).
 sweep() {
-  local name=$1 stride=$2 n
+  local name=$1 stride=$2
   shift 2
   begin "$name"
   printf 'old\n' >old.out
-  for ((n = 1; n < 3000; n += stride)); do
-    JNY_ARENA_BLOCK=2048 JNY_FAIL_ALLOC=$n "$JNY" "$@" </dev/null >"$OUT" 2>"$ERR"
-    RC=$?
-    want_no_crash
-    if [ "$RC" -eq 2 ]; then
-      [ "$(cat "$ERR")" = "jny: out of memory" ] || why "N=$n: stderr is '$(first_line "$ERR")'"
-      [ "$(cat old.out)" = old ] || why "N=$n: old.out changed"
-      no_temp_left .
-    else
-      [ "$RC" -le 1 ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
-      break
-    fi
-    [ -n "$WHY" ] && break
-  done
-  [ "$RC" -eq 2 ] && why "still out of memory after $n allocations"
-  [ "$n" -lt 15 ] && why "succeeded at N=$n: JNY_ARENA_BLOCK had no effect?"
+  # check exits 1 on the model's warnings and errors
+  JNY_ARENA_BLOCK=2048 OOM_STRIDE=$stride OOM_OK=1 OOM_CHECK=old_kept oom_steps "$@"
+  [ "$OOM_N" -lt 15 ] && why "succeeded at N=$OOM_N: JNY_ARENA_BLOCK had no effect?"
   end
 }
 sweep "out of memory anywhere in check (parse, resolve, types, std.lint, text)" 1 \

@@ -79,24 +79,33 @@ want_no_escape_bytes() { # FILE: no ESC byte at all
 }
 want_no_crash() { [ "$RC" -lt 128 ] || why "killed by signal $((RC - 128))"; }
 
-# oom_walk NAME ARGS…: runs jny ARGS… with the Nth allocation failing, N = 1, 2, … until a run
-# succeeds; every failing run must end in exactly `jny: out of memory` and exit 2, never a crash.
-oom_walk() { # NAME ARGS…
-  local name=$1 n
-  shift
-  begin "$name"
-  for n in $(seq 1 600); do
+# oom_steps ARGS…: runs jny ARGS… with the Nth allocation failing, N = 1, 1+OOM_STRIDE, … (every
+# N by default) until a run succeeds (an exit status of at most OOM_OK, 0 by default); every
+# failing run must end in exactly `jny: out of memory` and exit 2, never a crash, and then pass
+# OOM_CHECK N when that names a check of the caller's. Sets OOM_N to the N that succeeded.
+oom_steps() {
+  local n
+  for ((n = 1; n < 3000; n += ${OOM_STRIDE:-1})); do
     JNY_FAIL_ALLOC=$n "$JNY" "$@" </dev/null >"$OUT" 2>"$ERR"
     RC=$?
     want_no_crash
     if [ "$RC" -eq 2 ]; then
       [ "$(cat "$ERR")" = "jny: out of memory" ] || why "N=$n: stderr is '$(first_line "$ERR")'"
+      [ -n "${OOM_CHECK:-}" ] && "$OOM_CHECK" "$n"
     else
-      [ "$RC" -eq 0 ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
+      [ "$RC" -le "${OOM_OK:-0}" ] || why "N=$n: exit status $RC ($(first_line "$ERR"))"
       break
     fi
     [ -n "$WHY" ] && break
   done
+  OOM_N=$n
   [ "$RC" -eq 2 ] && why "still out of memory after $n allocations"
+}
+# oom_walk NAME ARGS…: one case of oom_steps ARGS….
+oom_walk() { # NAME ARGS…
+  local name=$1
+  shift
+  begin "$name"
+  oom_steps "$@"
   end
 }
