@@ -18,7 +18,7 @@ WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpo
             -Wformat=2 -Wno-format-nonliteral -Werror
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) $(WARN) $(SANFLAGS) \
-             -I lang -I runtime -I $(BUILD) $(GV_CFLAGS) -MMD -MP
+             $(SRC_INCLUDES) -I $(BUILD) $(GV_CFLAGS) -MMD -MP
 # Graphviz (libcgraph + libgvc, linked as libraries; see ../shared/notes/graphviz.md). Expanded
 # when used, so that pkg-config runs after the packages are installed.
 GV_CFLAGS = $(shell pkg-config --cflags libgvc libcgraph)
@@ -30,14 +30,19 @@ DEB_PKGS := gcc make flex bison pkg-config libjansson-dev libcsv-dev libgraphviz
             diffutils gawk jq clang-format vim emacs-nox libxml2-utils \
             clang libclang-rt-14-dev valgrind
 
+# The folders of the pipeline, lowest first (tools/layers.txt says which may include which;
+# tools/layers.sh checks it). Header names are unique across them, so every folder is on the
+# include path and an #include names a header, not its folder.
+RUNTIME_DIRS := $(sort $(dir $(wildcard runtime/*/*.c runtime/*/*.h)))
+SRC_INCLUDES := -I lang $(patsubst %/,-I %,$(RUNTIME_DIRS))
 LANG_SRC    := $(wildcard lang/*.c)
-RUNTIME_SRC := $(wildcard runtime/*.c)
+RUNTIME_SRC := $(wildcard runtime/*/*.c)
 STDLIB_JNY  := $(shell find stdlib -name '*.jny' | LC_ALL=C sort)
 TEMPLATE_JNY := $(sort $(wildcard templates/*.jny))
 GEN_C       := $(BUILD)/parser.c $(BUILD)/lexer.c $(BUILD)/stdlib_embed.c $(BUILD)/templates_embed.c
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LANG_SRC) $(RUNTIME_SRC)) \
        $(BUILD)/parser.o $(BUILD)/lexer.o $(BUILD)/stdlib_embed.o $(BUILD)/templates_embed.o
-LIB_OBJ := $(filter-out $(BUILD)/runtime/cli_%.o $(BUILD)/templates_embed.o,$(OBJ))
+LIB_OBJ := $(filter-out $(BUILD)/runtime/cli/%.o $(BUILD)/templates_embed.o,$(OBJ))
 
 DEPS_STAMP := build/.deps-installed
 
@@ -80,7 +85,7 @@ $(BUILD)/stdlib_embed.c: $(BUILD)/embed $(STDLIB_JNY)
 $(BUILD)/stdlib_embed.o: $(BUILD)/stdlib_embed.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 # The starter journeys of `jny init` (templates/*.jny), embedded by the same tool; their table
-# is renamed so that it links beside the stdlib's (runtime/cli_init.c declares it).
+# is renamed so that it links beside the stdlib's (runtime/cli/cli_init.c declares it).
 TEMPLATE_NAMES := -DSTDLIB_MODULES=TEMPLATE_FILES -DSTDLIB_COUNT=TEMPLATE_COUNT \
                   -Dstdlib_find=template_find
 $(BUILD)/templates_embed.c: $(BUILD)/embed $(TEMPLATE_JNY)
@@ -117,10 +122,10 @@ test-fast: all unit
 
 lint: | $(DEPS_STAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-	  --inline-suppr --suppress=missingIncludeSystem -I lang -I runtime lang runtime
+	  --inline-suppr --suppress=missingIncludeSystem $(SRC_INCLUDES) lang runtime
 
 # The layout of .clang-format, checked (not applied): `make format` applies it.
-STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*.c runtime/*.h tests/unit/*.c tests/unit/*.h \
+STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*/*.c runtime/*/*.h tests/unit/*.c tests/unit/*.h \
                        tests/fuzz/*.c tests/fuzz/*.h tests/*.h tools/*.c tools/bench/*.c)
 style: | $(DEPS_STAMP)
 	@clang-format --dry-run --Werror $(STYLE_SRC)

@@ -2,7 +2,7 @@
 # tools/bench_checks.sh [JNY] [N] — times `jny check` on a generated model of N touchpoints
 # (default 100000) with and without std.lint and a few user checks, and prints the time the
 # checks add. The bar: a rule set over 100k touchpoints in well under a second. Not a
-# timed test (machines differ): run it by hand after touching runtime/eval*.c or index.c.
+# timed test (machines differ): run it by hand after touching runtime/eval/.
 set -eu
 JNY=${1:-build/jny}
 N=${2:-100000}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `data id from "file.csv"`: the messages of files jny cannot read (with the CSV's own line and
 # column), a bad score naming its cell, rows in query output and messages, and the limits of a
-# data file (DATA_MAX_* in runtime/data.h), each on both sides where an input at the limit is
+# data file (DATA_MAX_* in runtime/eval/data.h), each on both sides where an input at the limit is
 # cheap enough to make. The values themselves are checked by tests/data/*.jny.
 . "$(dirname "$0")/lib.bash"
 

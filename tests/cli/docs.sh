@@ -124,7 +124,7 @@ for c in "${COMMANDS[@]}"; do
 done
 
 begin "docs/cli.md and jny.1 name every environment variable jny reads"
-for var in $(grep -ohE '(getenv|_from_env)\("[A-Z_]+"\)' "$CLI_ROOT"/runtime/*.c "$CLI_ROOT"/lang/*.c |
+for var in $(grep -ohE '(getenv|_from_env)\("[A-Z_]+"\)' "$CLI_ROOT"/runtime/*/*.c "$CLI_ROOT"/lang/*.c |
   sed -E 's/.*\("(.*)"\)/\1/' | sort -u); do
   grep -qF "\`$var\`" "$CLI_ROOT/docs/cli.md" || why "docs/cli.md lacks $var"
   case $var in JNY_FAIL_ALLOC | JNY_ARENA_BLOCK) continue ;; esac # for jny's own tests only

@@ -3,7 +3,7 @@
 # output, taken from jny's own tables so that it follows the language: the declaration kinds,
 # attributes, value words and collections that WORDS_TOOL (BUILD/jny_words, from the scanner's
 # and the schema's tables) prints; the reserved and clause words of lang/lexer.l's tables; the
-# built-in functions of runtime/eval_funcs.c; and the operators and literal shapes of the scanner.
+# built-in functions of runtime/eval/eval_funcs.c; and the operators and literal shapes of the scanner.
 # Run by `make fuzz-build`, which writes BUILD/fuzz/jny.dict.
 set -eu
 export LC_ALL=C
@@ -19,7 +19,7 @@ table_words() { # TABLE: the words of a `{"word", TOK_…}` table of lexer.l
   table_words RESERVED
   table_words CLAUSE_WORDS
   # the FUNCS table: {"name", min, max, …}
-  grep -oE '^ *\{"[a-z_]+", [0-9]+,' "$ROOT/runtime/eval_funcs.c" | grep -oE '[a-z_]+'
+  grep -oE '^ *\{"[a-z_]+", [0-9]+,' "$ROOT/runtime/eval/eval_funcs.c" | grep -oE '[a-z_]+'
 } | grep -v '^$' | sort -u | awk '{ printf "w_%s=\"%s\"\n", $0, $0 }'
 
 # Operators, brackets and literal shapes the scanner treats specially. Escaped as libFuzzer's

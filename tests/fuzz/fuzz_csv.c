@@ -1,4 +1,4 @@
-/* fuzz_csv.c — the `data` loader (runtime/data_csv.c, data.h) on any bytes: the input is the
+/* fuzz_csv.c — the `data` loader (runtime/eval/data_csv.c, data.h) on any bytes: the input is the
  * CSV file of `data d from "in.csv"` in a fixed model, with a delimiter chosen by its first
  * byte when that is one of , ; TAB | (the rest is the file then). The table is loaded
  * (data_rows), its columns typed, the cells of the usual survey columns read back with where

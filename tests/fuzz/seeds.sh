@@ -3,7 +3,7 @@
 # files, so that nothing is copied into git and the seeds follow the tests:
 #   OUTDIR/jny/    every .jny file of tests/, examples/ and stdlib/ (parse, resolve, fmt)
 #   OUTDIR/query/  the body of every `query` block of those files, the ad-hoc queries of the CLI
-#                  tests, and the built-in queries of runtime/cli_query.c (eval)
+#                  tests, and the built-in queries of runtime/cli/cli_query.c (eval)
 #   OUTDIR/csv/    every .csv file of tests/ and examples/ (csv)
 # plus, in each, the committed regression inputs of tests/fuzz/regress/HARNESS/. libFuzzer reads
 # corpus folders recursively, so files keep their paths.
@@ -30,7 +30,7 @@ while IFS= read -r q; do
   q=${q#[\'\"]}
   n=$((n + 1))
   printf '%s' "${q%[\'\"]}" >"$OUT/query/adhoc$n"
-done < <(grep -ho "'from [^']*'" tests/cli/*.sh; grep -o '"from [^"]*"' runtime/cli_query.c)
+done < <(grep -ho "'from [^']*'" tests/cli/*.sh; grep -o '"from [^"]*"' runtime/cli/cli_query.c)
 
 for pair in parse:jny resolve:jny fmt:jny eval:query csv:csv; do
   h=${pair%%:*} d=${pair#*:}

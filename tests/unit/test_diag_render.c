@@ -1,4 +1,4 @@
-/* test_diag_render.c — unit tests for runtime/diag_render.c: the text form of a diagnostic
+/* test_diag_render.c — unit tests for runtime/out/diag_render.c: the text form of a diagnostic
  * (first line, excerpt, caret, notes, help, colour), the escapes that keep user text from
  * reaching the terminal raw, the long-line window, the summary line, and the JSON form read
  * back with jansson. Diagnostics are made by hand here, so every case is independent of the

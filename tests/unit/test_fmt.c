@@ -1,4 +1,4 @@
-/* test_fmt.c — unit tests of the formatter (runtime/fmt.c, runtime/fmt_expr.c): the layout of
+/* test_fmt.c — unit tests of the formatter (runtime/out/fmt.c, runtime/out/fmt_expr.c): the layout of
  * small inputs, comment placement, blank lines, parentheses, and over every .jny file of
  * examples/, tests/ and stdlib/ that parses: the output parses, its tree (without spans) is the
  * tree of the input, its comments are the input's in the same order, and formatting it again

@@ -1,7 +1,7 @@
-/* test_query.c — unit tests for queries: preparing ad-hoc text (runtime/query_adhoc.c), the
- * table, CSV and JSON layouts (runtime/query_format.c), running queries over a small model
- * (runtime/query.c: where, group, order, limit), resolving an ad-hoc query
- * (lang/resolve_adhoc.c), and the export writer (runtime/export_json.c). */
+/* test_query.c — unit tests for queries: preparing ad-hoc text (runtime/query/query_adhoc.c), the
+ * table, CSV and JSON layouts (runtime/query/query_format.c), running queries over a small model
+ * (runtime/query/query.c: where, group, order, limit), resolving an ad-hoc query
+ * (lang/resolve_adhoc.c), and the export writer (runtime/out/export_json.c). */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>

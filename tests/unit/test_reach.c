@@ -1,4 +1,4 @@
-/* test_reach.c — unit tests for the flow solver (runtime/reach.c) against an independent
+/* test_reach.c — unit tests for the flow solver (runtime/eval/reach.c) against an independent
  * computation: on a dense loop of touchpoints (every pivot of the Gauss-Jordan solve and its
  * row swaps matter), reach(x) must equal the hitting probabilities found by iterating
  * h_x = 1, h_i = sum_k p_ik h_k to convergence. The closed forms of small journeys are in

@@ -1,4 +1,4 @@
-/* test_value.c — values as they print and compare (runtime/value.c): the text of messages and
+/* test_value.c — values as they print and compare (runtime/data/value.c): the text of messages and
  * query cells, and the order `order`, min and max use. */
 #include <string.h>
 

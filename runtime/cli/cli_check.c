@@ -1,5 +1,5 @@
 /* cli_check.c — `jny check FILE…`: read the files, build the model (lang/resolve.h), type the
- * expressions and run every `check` (runtime/eval.h), print every diagnostic in a
+ * expressions and run every `check` (runtime/eval/eval.h), print every diagnostic in a
  * deterministic order and a summary, and turn the counts into an exit status.
  *
  * Expressions are typed and checks run only when the model resolved without errors: an error

@@ -1,4 +1,4 @@
-/* value.h — the values expressions compute (runtime/eval.h computes them).
+/* value.h — the values expressions compute (runtime/eval/eval.h computes them).
  *
  * A Value is small and passed by copy; lists and text point into the evaluation arena and are
  * never mutated once built, so copies may share them. Entities are the model's own pointers.
