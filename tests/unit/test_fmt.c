@@ -1,5 +1,5 @@
-/* test_fmt.c — unit tests of the formatter (runtime/out/fmt.c, runtime/out/fmt_expr.c): the layout of
- * small inputs, comment placement, blank lines, parentheses, and over every .jny file of
+/* test_fmt.c — unit tests of the formatter (runtime/out/fmt.c, runtime/out/fmt_expr.c): the layout
+ * of small inputs, comment placement, blank lines, parentheses, and over every .jny file of
  * examples/, tests/ and stdlib/ that parses: the output parses, its tree (without spans) is the
  * tree of the input, its comments are the input's in the same order, and formatting it again
  * changes nothing. Runs from the repository root (tests/run.sh does). */

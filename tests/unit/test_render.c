@@ -1,6 +1,6 @@
 /* test_render.c — unit tests for runtime/render/render_text.c (escaping, wrapping, colours and
- * numbers the views share) and runtime/render/render_gv.c (drawing DOT in memory, Graphviz's messages
- * as diagnostics). The views themselves are tested end to end by tests/cli/render.sh. */
+ * numbers the views share) and runtime/render/render_gv.c (drawing DOT in memory, Graphviz's
+ * messages as diagnostics). The views themselves are tested end to end by tests/cli/render.sh. */
 #include <string.h>
 
 #include "render.h"
