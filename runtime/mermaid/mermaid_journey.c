@@ -77,8 +77,10 @@ static const char *shown_name(Export *x, const Entity *e, MermaidPlace place, co
   return e->id ? e->id : "journey";
 }
 
-/* `%% jny KIND ID "NAME"` (no name when it is the id), or `… ID std`. */
-static void put_header(Export *x, const char *indent, const char *kind, const Entity *e) {
+/* `%% jny KIND ID "NAME"` (no name when it is the id), or `… ID std`; a touchpoint's ends with
+ * the score the task shows (score > 0), by which the import tells an edited score. */
+static void put_header(Export *x, const char *indent, const char *kind, const Entity *e,
+                       int score) {
   sb_printf(x->out, "%s%%%% jny %s %s", indent, kind, e->id);
   if (e->from_stdlib) {
     sb_puts(x->out, " std");
@@ -86,6 +88,7 @@ static void put_header(Export *x, const char *indent, const char *kind, const En
     sb_putc(x->out, ' ');
     mermaid_put_jny_string(x->out, e->name);
   }
+  if (score > 0) sb_printf(x->out, " score %d", score);
   sb_putc(x->out, '\n');
   if (!e->from_stdlib) put_block(x, indent, arena_printf(x->a, " %s %s: ", kind, e->id), e->decl);
 }
@@ -170,7 +173,7 @@ void mermaid_export_journey(StrBuf *out, const Model *m, const char *origin, Dia
   for (size_t i = 0; i < m->personas.len; i++) {
     const Persona *p = m->personas.items[i];
     actor[i] = shown_name(&x, &p->e, MM_ACTOR, "persona");
-    put_header(&x, "  ", "persona", &p->e);
+    put_header(&x, "  ", "persona", &p->e, 0);
   }
   /* The touchpoints of each stage, in declaration order: one pass to bucket them. */
   size_t *count = arena_alloc(x.a, (m->stages.len + 1) * sizeof *count);
@@ -192,14 +195,14 @@ void mermaid_export_journey(StrBuf *out, const Model *m, const char *origin, Dia
                                        .id = st->e.id,
                                        .id_span = st->e.id_span},
                          MM_SECTION, "stage"));
-    put_header(&x, "    ", "stage", &st->e);
+    put_header(&x, "    ", "stage", &st->e, 0);
     for (size_t i = 0; i < count[s]; i++) {
       const Touchpoint *t = by_stage[s][i];
-      sb_printf(out, "    %s: %d", shown_name(&x, &t->e, MM_TASK, "touchpoint"),
-                t->has_emotion ? mermaid_score(t->emotion) : 3);
+      int score = t->has_emotion ? mermaid_score(t->emotion) : 3;
+      sb_printf(out, "    %s: %d", shown_name(&x, &t->e, MM_TASK, "touchpoint"), score);
       put_actors(&x, t, actor);
       sb_putc(out, '\n');
-      put_header(&x, "      ", "touchpoint", &t->e);
+      put_header(&x, "      ", "touchpoint", &t->e, score);
     }
   }
   put_other_declarations(&x);
