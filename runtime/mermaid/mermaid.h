@@ -60,7 +60,7 @@ typedef enum MermaidPlace {
   MM_ACTOR    /* an actor: no # : ; , */
 } MermaidPlace;
 /* s as it can stand at `place`: forbidden characters replaced by look-alikes (`:` U+2236,
- * `;` U+FF1B, `#` U+FF03, `,` U+201A), control characters and line breaks by spaces, outer
+ * `;` U+FF1B, `#` U+FF03, `,` U+201A, the second `%` of `%%` U+FF05), control characters and line breaks by spaces, outer
  * blanks trimmed. *changed tells whether anything but outer blanks changed. May be "". */
 const char *mermaid_fit(Arena *a, const char *s, MermaidPlace place, bool *changed);
 /* The 1–5 score of an emotion -3..+3: round(3 + 2e/3), so -3→1, -1→2, 0→3, +1→4, +3→5 (the

@@ -12,7 +12,7 @@
  *
  * Node ids are the jny ids behind a prefix (`t_`, `o_`, `s_`): a bare id such as `end` would
  * end a subgraph, and `o`/`x` after `--` would make an arrowhead. Labels are quoted, with
- * Mermaid's entity codes for `"` `#` `<` `>` `&` and a leading backtick (which would start a
+ * Mermaid's entity codes for `"` `#` `<` `>` `&` `%` and a leading backtick (which would start a
  * Markdown string).
  */
 #include <string.h>
@@ -42,6 +42,8 @@ static void put_label_text(StrBuf *sb, const char *s) {
       sb_puts(sb, "#gt;");
     else if (c == '&')
       sb_puts(sb, "#amp;");
+    else if (c == '%' && (p[1] == '%' || (p > s && p[-1] == '%')))
+      sb_puts(sb, "#37;"); /* `%%{…}%%` would be read as a directive */
     else if (c == '`' && p == s)
       sb_puts(sb, "#96;");
     else if (c == '\n')

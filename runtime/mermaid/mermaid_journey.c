@@ -30,6 +30,12 @@ static void put_comment(Export *x, const char *indent, const char *head, const c
                         size_t len) {
   sb_printf(x->out, "%s%%%% jny%s", indent, head);
   for (size_t i = 0; i < len; i++) {
+    if (text[i] == '{' && i >= 2 && text[i - 1] == '%' && text[i - 2] == '%') {
+      /* Mermaid would read `%%{…}%%` as a directive even in a comment; in a jny line it can
+       * only stand in a string, where `\{` is the same brace. */
+      sb_puts(x->out, "\\{");
+      continue;
+    }
     if (text[i] != '\n') {
       sb_putc(x->out, text[i]);
       continue;

@@ -6,7 +6,8 @@
  * a statement anywhere but in accDescr; `:` separates a task from its score and the score from
  * the actors, so no name before them may hold one; `,` separates actors; a task line that
  * begins with `title `, `section `, `journey`, `accTitle` or `accDescr` is read as that
- * statement, and one that begins with `%` may be read as a comment.
+ * statement, and one that begins with `%` may be read as a comment; `%%{…}%%` is taken out
+ * of the text as a directive wherever it stands, so no `%%` is left in a name.
  */
 #include <math.h>
 #include <string.h>
@@ -53,7 +54,10 @@ const char *mermaid_fit(Arena *a, const char *s, MermaidPlace place, bool *chang
   for (const char *p = s ? s : ""; *p; p++) {
     unsigned char c = (unsigned char)*p;
     const char *r = replacement(c, place);
-    if (r) {
+    if (c == '%' && sb.len && sb.data[sb.len - 1] == '%') {
+      sb_puts(&sb, "\xef\xbc\x85"); /* ％: Mermaid reads `%%{…}%%` anywhere as a directive */
+      *changed = true;
+    } else if (r) {
       sb_puts(&sb, r);
       *changed = true;
     } else if (c < 0x20 || c == 0x7f) {
