@@ -117,7 +117,7 @@ static const char CSS[] =
     "@media print{body{font-size:10.5pt}header,main,footer,nav{max-width:none;padding:0}"
     "nav,.tabs>input,.tabs>label,.screen-only{display:none}"
     "main>section{break-before:page;margin:0}"
-    ".tabs>.panel{display:block!important;break-before:page}"
+    ".tabs>.panel{display:block!important}.tabs>.panel~.panel{break-before:page}"
     "figure,tr{break-inside:avoid}.scroll{overflow:visible}"
     "a{color:inherit;text-decoration:none}}\n";
 
