@@ -62,8 +62,7 @@ static int parse_options(Cli *cli, int argc, char **argv, ImportOptions *o) {
       return cli_usage_error(cli, "one file at a time, not '%s' too", cli_quote(cli, a.value));
     }
   }
-  if (!o->format)
-    return cli_usage_error(cli, "what to import: 'jny import mermaid FILE.mmd'");
+  if (!o->format) return cli_usage_error(cli, "what to import: 'jny import mermaid FILE.mmd'");
   if (strcmp(o->format, "mermaid") != 0) {
     static const char *const FORMATS[] = {"mermaid"};
     const char *hint = cli_suggest(cli, o->format, FORMATS, 1);

@@ -60,8 +60,9 @@ typedef enum MermaidPlace {
   MM_ACTOR    /* an actor: no # : ; , */
 } MermaidPlace;
 /* s as it can stand at `place`: forbidden characters replaced by look-alikes (`:` U+2236,
- * `;` U+FF1B, `#` U+FF03, `,` U+201A, the second `%` of `%%` U+FF05), control characters and line breaks by spaces, outer
- * blanks trimmed. *changed tells whether anything but outer blanks changed. May be "". */
+ * `;` U+FF1B, `#` U+FF03, `,` U+201A, the second `%` of `%%` U+FF05), control characters and line
+ * breaks by spaces, outer blanks trimmed. *changed tells whether anything but outer blanks changed.
+ * May be "". */
 const char *mermaid_fit(Arena *a, const char *s, MermaidPlace place, bool *changed);
 /* The 1–5 score of an emotion -3..+3: round(3 + 2e/3), so -3→1, -1→2, 0→3, +1→4, +3→5 (the
  * face keeps the sign), and back: round(1.5 (s - 3)), so 2→-2 and 4→+2. */

@@ -214,10 +214,10 @@ void mermaid_export_flowchart(StrBuf *out, EvalCtx *ev, const Model *m, const ch
       sb_printf(out, "    o_%s", o->e.id);
       const char *mark = o->success ? "\xe2\x9c\x93 " : "\xe2\x9c\x97 "; /* ✓ ✗ */
       double r;
-      const char *label = reach_value(ev, &o->e, NULL, &r)
-                              ? arena_printf(c.a, "%s%s\nreach %s", mark, o->e.name,
-                                             render_format_percent(c.a, r))
-                              : arena_printf(c.a, "%s%s", mark, o->e.name);
+      const char *label =
+          reach_value(ev, &o->e, NULL, &r)
+              ? arena_printf(c.a, "%s%s\nreach %s", mark, o->e.name, render_format_percent(c.a, r))
+              : arena_printf(c.a, "%s%s", mark, o->e.name);
       put_label(out, "([", label, "])");
       sb_printf(out, ":::%s\n", o->success ? "success" : "failure");
     }

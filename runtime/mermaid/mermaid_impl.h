@@ -57,9 +57,9 @@ typedef struct MermaidDoc {
   DiagList *diags;
   bool has_title, has_descr;
   MmText title, descr;
-  bool has_journey;     /* a `%% jny journey` header or line */
-  const char *jname;    /* its exact name, or NULL */
-  MmJnyLines jlines;    /* `%% jny journey: LINE` */
+  bool has_journey;      /* a `%% jny journey` header or line */
+  const char *jname;     /* its exact name, or NULL */
+  MmJnyLines jlines;     /* `%% jny journey: LINE` */
   MmJnyLines head, tail; /* `%% jny: LINE` before the first section, and after it */
   VEC(MmEntity *) personas;
   VEC(MmSection *) sections;

@@ -66,8 +66,8 @@ static void put_line(Import *im, const MmJnyLine *l) {
 
 /* ---- ids ---- */
 
-static const char *const RESERVED[] = {"and",  "or",    "not",  "in",    "all",   "any",
-                                       "for",  "where", "from", "as",    "asc",   "desc",
+static const char *const RESERVED[] = {"and",  "or",    "not",  "in",      "all", "any",
+                                       "for",  "where", "from", "as",      "asc", "desc",
                                        "true", "false", "none", "journey", "use", "let"};
 
 /* An id made from a name: ASCII letters and digits in lower case, `_` for the rest, unique in
@@ -153,9 +153,9 @@ static void put_journey(Import *im) {
   MermaidDoc *doc = im->doc;
   if (!doc->has_title && !doc->has_journey) return;
   uint32_t at = doc->has_title ? doc->title.at : 0;
-  const char *name = doc->has_title
-                         ? exact_or_shown(im, doc->jname, "", &doc->title, MM_TITLE)
-                         : doc->jname ? doc->jname : "Journey";
+  const char *name = doc->has_title ? exact_or_shown(im, doc->jname, "", &doc->title, MM_TITLE)
+                     : doc->jname   ? doc->jname
+                                    : "Journey";
   put(im, at, "journey ");
   put_string(im, at, name);
   put(im, at, " {\n");
@@ -235,10 +235,10 @@ static const char *section_name(Import *im, const MmSection *sec, size_t s) {
   if (!sec->name.text) return "Tasks";
   const MmEntity *st = sec->stage;
   const char *prefix = arena_printf(im->a, "%zu. ", s + 1);
-  if (st && same_text(&sec->name, mermaid_fit(im->a,
-                                              arena_printf(im->a, "%s%s", prefix,
-                                                           st->name ? st->name : st->id),
-                                              MM_SECTION, &(bool){false})))
+  if (st && same_text(&sec->name,
+                      mermaid_fit(im->a,
+                                  arena_printf(im->a, "%s%s", prefix, st->name ? st->name : st->id),
+                                  MM_SECTION, &(bool){false})))
     return st->name ? st->name : st->id;
   /* edited, or a plain Mermaid section: drop a leading "N. " */
   const char *t = sec->name.text, *end = t + sec->name.len, *q = t;
@@ -303,7 +303,8 @@ static bool actors_match(Import *im, const MmTask *t, const MmJnyLine *persona_l
     const char *q = p;
     while (q < end && *q != ' ' && *q != ',' && *q != '\t') q++;
     if (q == p) break;
-    const MmEntity *e = symtab_get(doc->entities[MM_PERSONA], arena_strndup(im->a, p, (size_t)(q - p)));
+    const MmEntity *e =
+        symtab_get(doc->entities[MM_PERSONA], arena_strndup(im->a, p, (size_t)(q - p)));
     if (!e || k >= t->actors.len) return false;
     size_t index = 0;
     while (doc->personas.items[index] != e) index++;

@@ -197,9 +197,10 @@ void mermaid_export_journey(StrBuf *out, const Model *m, const char *origin, Dia
   for (size_t s = 0; s < m->stages.len; s++) {
     const Stage *st = m->stages.items[s];
     sb_printf(out, "  section %s\n",
-              shown_name(&x, &(Entity){.name = arena_printf(x.a, "%zu. %s", s + 1, st->e.name),
-                                       .id = st->e.id,
-                                       .id_span = st->e.id_span},
+              shown_name(&x,
+                         &(Entity){.name = arena_printf(x.a, "%zu. %s", s + 1, st->e.name),
+                                   .id = st->e.id,
+                                   .id_span = st->e.id_span},
                          MM_SECTION, "stage"));
     put_header(&x, "    ", "stage", &st->e, 0);
     for (size_t i = 0; i < count[s]; i++) {

@@ -41,8 +41,8 @@ static bool word_at(const char *p, const char *end, const char *w) {
 
 static void error_at(MermaidDoc *doc, DiagCode code, const char *at, size_t len, const char *help,
                      const char *fmt, const char *arg) {
-  Diag *d = diag_add(doc->diags, code, mermaid_span(doc, (uint32_t)(at - doc->src->text), len),
-                     fmt, arg);
+  Diag *d =
+      diag_add(doc->diags, code, mermaid_span(doc, (uint32_t)(at - doc->src->text), len), fmt, arg);
   if (help) diag_help(doc->diags, d, "%s", help);
 }
 

@@ -16,16 +16,15 @@
 
 /* The keywords a task line must not begin with; a word joiner (U+2060, invisible) after one
  * keeps the line a task. */
-static const char *const LINE_KEYWORDS[] = {"title", "section", "journey", "accTitle",
-                                            "accDescr"};
+static const char *const LINE_KEYWORDS[] = {"title", "section", "journey", "accTitle", "accDescr"};
 
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 /* The replacement for byte c at `place`, or NULL to keep it. */
 static const char *replacement(unsigned char c, MermaidPlace place) {
   if (place == MM_DESCR) return NULL;
-  if (c == '#') return "\xef\xbc\x83"; /* ＃ U+FF03 */
-  if (c == ';') return "\xef\xbc\x9b"; /* ； U+FF1B */
+  if (c == '#') return "\xef\xbc\x83";                      /* ＃ U+FF03 */
+  if (c == ';') return "\xef\xbc\x9b";                      /* ； U+FF1B */
   if (c == ':' && place != MM_TITLE) return "\xe2\x88\xb6"; /* ∶ U+2236 */
   if (c == ',' && place == MM_ACTOR) return "\xe2\x80\x9a"; /* ‚ U+201A */
   return NULL;

@@ -125,8 +125,7 @@ static const char CSS[] =
 
 /* Graphviz's SVG made fit for a page with other pictures: from <svg on, comments dropped, ids
  * prefixed (and the references to them), role and label on the root. */
-static void put_svg(Report *r, const char *svg, size_t len, const char *prefix,
-                    const char *label) {
+static void put_svg(Report *r, const char *svg, size_t len, const char *prefix, const char *label) {
   const char *p = strstr(svg, "<svg");
   const char *end = svg + len;
   if (!p) return;
@@ -194,8 +193,9 @@ static bool figure(Report *r, RenderView view, const Persona *p, const char *pre
   RenderSelection sel;
   render_select_all(r->a, r->m, &sel);
   if (p) render_select_persona(r->m, &sel, p);
-  RenderGraph g = view == RENDER_VIEW_MAP ? render_map(r->a, r->m, &sel, kpi_values(r))
-                                          : render_flow(r->a, r->m, &sel, flow_numbers(r, p), diags);
+  RenderGraph g = view == RENDER_VIEW_MAP
+                      ? render_map(r->a, r->m, &sel, kpi_values(r))
+                      : render_flow(r->a, r->m, &sel, flow_numbers(r, p), diags);
   const char *svg = NULL;
   size_t len = 0;
   if (!render_draw(r->in->backend, &g, RENDER_FORMAT_SVG, &svg, &len, diags)) return false;
@@ -245,9 +245,10 @@ static void put_header(Report *r) {
     fact(r, j->goals.len == 1 ? "Goal" : "Goals", sb_str(&goals));
     fact(r, "Scope", j->scope);
     fact(r, "Owner", j->owner ? j->owner->e.name : NULL);
-    fact(r, "State", j->state == STATE_CURRENT  ? "current (as it is today)"
-                     : j->state == STATE_FUTURE ? "future (as it should become)"
-                                                : NULL);
+    fact(r, "State",
+         j->state == STATE_CURRENT  ? "current (as it is today)"
+         : j->state == STATE_FUTURE ? "future (as it should become)"
+                                    : NULL);
     fact(r, "Version", j->version);
     Value date = value_date(j->date);
     fact(r, "Date", j->has_date ? report_value(r, &date) : NULL);
@@ -258,10 +259,14 @@ static void put_header(Report *r) {
   sb_puts(r->out, "</dl>\n</header>\n");
 }
 
-static const char *const SECTIONS[][2] = {
-    {"map", "Journey map"},         {"flow", "Flow"},     {"kpis", "KPIs"},
-    {"pains", "Pain points"},       {"opportunities", "Opportunities"},
-    {"personas", "Personas"},       {"findings", "Findings"}, {"queries", "Queries"}};
+static const char *const SECTIONS[][2] = {{"map", "Journey map"},
+                                          {"flow", "Flow"},
+                                          {"kpis", "KPIs"},
+                                          {"pains", "Pain points"},
+                                          {"opportunities", "Opportunities"},
+                                          {"personas", "Personas"},
+                                          {"findings", "Findings"},
+                                          {"queries", "Queries"}};
 #define NSECTIONS (sizeof SECTIONS / sizeof SECTIONS[0])
 
 static void put_nav(Report *r) {
@@ -321,9 +326,10 @@ static bool put_personas(Report *r, DiagList *diags) {
     sb_puts(r->out, "</h3>\n");
     persona_facts(r, p);
     const char *caption =
-        arena_printf(r->a, "Flow view for %s: the touchpoints this persona goes through (those that "
-                           "list it or list no persona) and the reach among its customers. The "
-                           "table below gives the same in text.",
+        arena_printf(r->a,
+                     "Flow view for %s: the touchpoints this persona goes through (those that "
+                     "list it or list no persona) and the reach among its customers. The "
+                     "table below gives the same in text.",
                      p->e.name);
     if (!figure(r, RENDER_VIEW_FLOW, p, arena_printf(r->a, "persona%zu", i + 1), caption, diags))
       return false;
@@ -378,8 +384,7 @@ static void put_head(Report *r) {
   sb_puts(r->out, " \xe2\x80\x94 journey report</title>\n<style>\n");
   sb_puts(r->out, CSS);
   for (size_t i = 0; i < r->m->personas.len; i++)
-    sb_printf(r->out, "#persona-tab-%zu:checked~#persona-panel-%zu{display:block}\n", i + 1,
-              i + 1);
+    sb_printf(r->out, "#persona-tab-%zu:checked~#persona-panel-%zu{display:block}\n", i + 1, i + 1);
   sb_puts(r->out, "</style>\n</head>\n<body>\n");
 }
 
@@ -405,8 +410,9 @@ bool report_html(StrBuf *out, const ReportInput *in, DiagList *diags) {
               "gives the same in text.",
               diags))
     return false;
-  report_touchpoints(r, "Every touchpoint in stage order: emotion, reach (the share of customers "
-                        "who get there) and drop-off (the share of its arrivals lost there)",
+  report_touchpoints(r,
+                     "Every touchpoint in stage order: emotion, reach (the share of customers "
+                     "who get there) and drop-off (the share of its arrivals lost there)",
                      NULL);
   sb_puts(out, "</section>\n");
   section_open(r, "kpis", "KPIs");

@@ -52,8 +52,8 @@ static void emotion_cell(Report *r, const Touchpoint *t) {
 }
 
 void report_touchpoints(Report *r, const char *caption, const Persona *p) {
-  static const char *const COLS[] = {"Stage",    "Touchpoint", "Channel", "Emotion",
-                                     "Reach",    "Drop-off",   "Pains"};
+  static const char *const COLS[] = {"Stage", "Touchpoint", "Channel", "Emotion",
+                                     "Reach", "Drop-off",   "Pains"};
   report_table_open(r, caption, COLS, 7);
   for (size_t s = 0; s < r->m->stages.len; s++)
     for (size_t i = 0; i < r->m->touchpoints.len; i++) {
@@ -94,14 +94,15 @@ static bool kpi_answers(Report *r, const Kpi *k, size_t *n) {
 }
 
 void report_kpis(Report *r) {
-  static const char *const COLS[] = {"KPI",    "Value",  "Target", "Met",  "Baseline",
-                                     "Change", "n",      "Owner",  "Stage or touchpoint"};
+  static const char *const COLS[] = {
+      "KPI", "Value", "Target", "Met", "Baseline", "Change", "n", "Owner", "Stage or touchpoint"};
   if (!r->m->kpis.len) {
     sb_puts(r->out, "<p>This journey has no KPI.</p>\n");
     return;
   }
-  report_table_open(r, "Every KPI: its current value against its target, and the change since "
-                       "its baseline. n is the number of answers behind a survey measure.",
+  report_table_open(r,
+                    "Every KPI: its current value against its target, and the change since "
+                    "its baseline. n is the number of answers behind a survey measure.",
                     COLS, 9);
   for (size_t i = 0; i < r->m->kpis.len; i++) {
     Kpi *k = r->m->kpis.items[i];
@@ -113,16 +114,17 @@ void report_kpis(Report *r) {
     report_cell(r, "th scope=\"row\"", k->e.name);
     num_cell(r, report_value(r, &value));
     Value target = report_field(r, &k->e, "target"), op = report_field(r, &k->e, "target_op");
-    num_cell(r, has_target ? arena_printf(r->a, "%s %s", report_value(r, &op),
-                                          report_value(r, &target))
-                           : DASH);
-    report_cell(r, "td", !has_target || value.kind == VAL_NONE ? DASH
-                         : is_met                              ? "\xe2\x9c\x93 met"
-                                                               : "\xe2\x9c\x97 not met");
+    num_cell(r, has_target
+                    ? arena_printf(r->a, "%s %s", report_value(r, &op), report_value(r, &target))
+                    : DASH);
+    report_cell(r, "td",
+                !has_target || value.kind == VAL_NONE ? DASH
+                : is_met                              ? "\xe2\x9c\x93 met"
+                                                      : "\xe2\x9c\x97 not met");
     Value base = report_field(r, &k->e, "baseline"), on = report_field(r, &k->e, "baseline_date");
-    num_cell(r, on.kind == VAL_NONE ? report_value(r, &base)
-                                    : arena_printf(r->a, "%s on %s", report_value(r, &base),
-                                                   report_value(r, &on)));
+    num_cell(r, on.kind == VAL_NONE
+                    ? report_value(r, &base)
+                    : arena_printf(r->a, "%s on %s", report_value(r, &base), report_value(r, &on)));
     Value delta = report_field(r, &k->e, "delta");
     const char *change = report_value(r, &delta);
     if (delta.kind == VAL_NUMBER && delta.as.num > 0) change = arena_printf(r->a, "+%s", change);
@@ -130,9 +132,10 @@ void report_kpis(Report *r) {
     size_t n;
     num_cell(r, kpi_answers(r, k, &n) ? arena_printf(r->a, "%zu", n) : DASH);
     report_cell(r, "td", k->owner ? k->owner->e.name : DASH);
-    report_cell(r, "td", k->touchpoint ? k->touchpoint->e.name
-                         : k->stage    ? k->stage->e.name
-                                       : "the journey");
+    report_cell(r, "td",
+                k->touchpoint ? k->touchpoint->e.name
+                : k->stage    ? k->stage->e.name
+                              : "the journey");
     sb_puts(r->out, "</tr>\n");
   }
   sb_puts(r->out, "</tbody></table></div>\n");
@@ -224,8 +227,9 @@ void report_opportunities(Report *r) {
   }
   Value today = value_date(eval_today(r->ev));
   report_table_open(r,
-                    arena_printf(r->a, "Every opportunity; overdue ones (due before %s and not "
-                                       "done or dropped) are marked.",
+                    arena_printf(r->a,
+                                 "Every opportunity; overdue ones (due before %s and not "
+                                 "done or dropped) are marked.",
                                  report_value(r, &today)),
                     COLS, 7);
   for (size_t i = 0; i < r->m->opportunities.len; i++) {
@@ -263,8 +267,9 @@ void report_opportunities(Report *r) {
 static void query_table(Report *r, const Query *q, const QueryResult *res) {
   const char **cols = arena_alloc(r->a, (res->ncolumns + 1) * sizeof *cols);
   for (size_t c = 0; c < res->ncolumns; c++) cols[c] = res->columns[c];
-  report_table_open(r, arena_printf(r->a, "%zu row%s of the query %s", res->nrows,
-                                    res->nrows == 1 ? "" : "s", q->e.id),
+  report_table_open(r,
+                    arena_printf(r->a, "%zu row%s of the query %s", res->nrows,
+                                 res->nrows == 1 ? "" : "s", q->e.id),
                     cols, res->ncolumns);
   for (size_t row = 0; row < res->nrows; row++) {
     sb_puts(r->out, "<tr>");
