@@ -112,7 +112,8 @@ int cli_export(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
   CliModel cm;
-  int status = cli_load_model(cli, o.file, &cm);
+  CliModelOptions mo = {false, {0}};
+  int status = cli_load_model(cli, o.file, &mo, &cm);
   if (status != CLI_EXIT_OK) return status;
   CliOutput out;
   if (!cli_output_open(cli, o.output, &out)) return CLI_EXIT_USAGE;
