@@ -4,6 +4,7 @@
 #   make test       every suite, then again under ASan+UBSan; ends with "N passed, N failed"
 #   make asan       build the sanitizer binary in build/asan/
 #   make lint       cppcheck over the sources
+#   make layers     the #include graph against the pipeline's folders (tools/layers.txt)
 #   make bench      the benchmark table (docs/performance.md); never part of `make test`
 #   make style      check the layout against .clang-format (make format applies it)
 #   make install    install jny, its man page and the editor files (PREFIX, DESTDIR); make uninstall
@@ -48,7 +49,7 @@ LIB_OBJ := $(filter-out $(BUILD)/runtime/cli/%.o $(BUILD)/templates_embed.o,$(OB
 
 DEPS_STAMP := build/.deps-installed
 
-.PHONY: all deps demo test test-fast asan lint style format clean unit
+.PHONY: all deps demo test test-fast asan lint style format clean unit layers
 all: $(BUILD)/jny
 
 deps: $(DEPS_STAMP)
@@ -115,7 +116,7 @@ demo: all
 	$(BUILD)/jny render examples/grocery.jny -o $(BUILD)/grocery.flow.svg
 	$(BUILD)/jny render examples/grocery.jny --view map -o $(BUILD)/grocery.map.svg
 
-test: all unit asan fuzz-build lint style
+test: all unit asan fuzz-build lint style layers
 	@JNY_BUILD=$(BUILD) bash tests/run.sh
 
 # One pass over the suites with the normal build only (quicker while working).
@@ -125,6 +126,10 @@ test-fast: all unit
 lint: | $(DEPS_STAMP)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr --suppress=missingIncludeSystem $(SRC_INCLUDES) lang runtime
+
+# No folder of the pipeline includes one above it or beside it (tools/layers.txt).
+layers:
+	@bash tools/layers.sh
 
 # The layout of .clang-format, checked (not applied): `make format` applies it.
 STYLE_SRC = $(wildcard lang/*.c lang/*.h runtime/*/*.c runtime/*/*.h tests/unit/*.c tests/unit/*.h \

@@ -8,6 +8,7 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -115,4 +116,90 @@ bool file_read_all(Arena *a, const char *path, FileText *out, const char **why) 
   bool ok = read_into(a, f, arena_alloc_bytes(a, cap + 1), cap, out, why);
   fclose(f);
   return ok;
+}
+
+/* ---- the disk as a FileSystem ---- */
+
+static FileStatus disk_stat(const FileSystem *fs, Arena *a, const char *path, FileInfo *out,
+                            const char **why) {
+  (void)fs;
+  struct stat st;
+  memset(out, 0, sizeof *out);
+  if (stat(path, &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return FILE_MISSING;
+    *why = strerror(errno);
+    return FILE_FAILED;
+  }
+  out->key = arena_printf(a, "file:%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+  out->is_folder = S_ISDIR(st.st_mode);
+  out->is_regular = S_ISREG(st.st_mode);
+  out->size = out->is_regular ? (unsigned long long)st.st_size : 0;
+  return FILE_OK;
+}
+
+static FileStatus disk_read_all(const FileSystem *fs, Arena *a, const char *path, FileText *out,
+                                const char **why) {
+  (void)fs;
+  if (file_read_all(a, path, out, why)) return FILE_OK;
+  return errno == ENOENT ? FILE_MISSING : FILE_FAILED;
+}
+
+/* An open stdio stream, closed by the arena unless closed before. */
+typedef struct DiskStream {
+  FILE *f;
+} DiskStream;
+
+static void disk_stream_free(void *ud) {
+  DiskStream *s = ud;
+  if (s->f) fclose(s->f);
+  s->f = NULL;
+}
+
+static long long disk_stream_read(void *state, char *buf, size_t cap, const char **why) {
+  DiskStream *s = state;
+  size_t n = fread(buf, 1, cap, s->f);
+  if (n == 0 && ferror(s->f)) {
+    *why = strerror(errno ? errno : EIO);
+    return -1;
+  }
+  return (long long)n;
+}
+
+static FileStatus disk_open(const FileSystem *fs, Arena *a, const char *path, FileReader *out,
+                            const char **why) {
+  (void)fs;
+  DiskStream *s = arena_alloc(a, sizeof *s); /* before fopen: an out-of-memory jump leaks nothing */
+  s->f = fopen(path, "rb");
+  if (!s->f) {
+    *why = strerror(errno);
+    return errno == ENOENT ? FILE_MISSING : FILE_FAILED;
+  }
+  struct stat st;
+  if (fstat(fileno(s->f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(s->f);
+    s->f = NULL;
+    *why = "it is a folder";
+    return FILE_FAILED;
+  }
+  arena_on_free(a, disk_stream_free, s);
+  *out = (FileReader){disk_stream_read, s};
+  return FILE_OK;
+}
+
+static void disk_close(const FileSystem *fs, FileReader *r) {
+  (void)fs;
+  if (r->state) disk_stream_free(r->state);
+  r->state = NULL;
+}
+
+static const FileSystem DISK = {disk_stat, disk_read_all, disk_open, disk_close, NULL};
+
+const FileSystem *file_system_disk(void) { return &DISK; }
+
+long long file_reader_read(FileReader *r, char *buf, size_t cap, const char **why) {
+  return r->read(r->state, buf, cap, why);
+}
+
+void file_reader_close(const FileSystem *fs, FileReader *r) {
+  if (fs->close) fs->close(fs, r);
 }

@@ -9,10 +9,8 @@
  * RESOLVE_MAX_MODULE_DEPTH (E0403). Files come out in load order: the roots first, then each
  * module where it was first used.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fileio.h"
 #include "parse.h"
@@ -31,6 +29,7 @@ typedef struct LoadNode {
 
 typedef struct Loader {
   const ModelInput *in;
+  const FileSystem *fs; /* in->fs, or the disk */
   Arena *arena;
   SymTab *by_key;          /* file identity or module name -> LoadNode * */
   VEC(AstFile *) files;    /* load order */
@@ -91,11 +90,14 @@ char *load_sibling_path(Arena *a, const char *file, const char *rel) {
 }
 
 /* The same file reached by two spellings (a/../b.jny, a symlink) must load once: key on the
- * file's identity, device and inode. A file that cannot be stat'ed keys on its path. */
-static const char *file_key(Arena *a, const char *path) {
-  struct stat st;
-  if (stat(path, &st) != 0) return arena_printf(a, "path:%s", path);
-  return arena_printf(a, "file:%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+ * file's identity (device and inode on the disk). A file that cannot be stat'ed keys on its path.
+ */
+static const char *file_key(const Loader *L, const char *path) {
+  FileInfo info;
+  const char *why = NULL;
+  if (L->fs->stat(L->fs, L->arena, path, &info, &why) != FILE_OK || !info.key)
+    return arena_printf(L->arena, "path:%s", path);
+  return info.key;
 }
 
 static Span use_span(const Decl *d) {
@@ -106,17 +108,19 @@ static Span use_span(const Decl *d) {
 
 /* 1: found, 0: not there, -1: there but unusable (reported). */
 static int probe_file(Loader *L, const Decl *d, const char *path) {
-  struct stat st;
-  if (stat(path, &st) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return 0;
-    diag_add(L->in->diags, D_IO, use_span(d), "cannot read '%s': %s", path, strerror(errno));
+  FileInfo info;
+  const char *why = "unknown error";
+  FileStatus st = L->fs->stat(L->fs, L->arena, path, &info, &why);
+  if (st == FILE_MISSING) return 0;
+  if (st != FILE_OK) {
+    diag_add(L->in->diags, D_IO, use_span(d), "cannot read '%s': %s", path, why);
     return -1;
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (info.is_folder) {
     diag_add(L->in->diags, D_IO, use_span(d), "cannot read '%s': it is a directory", path);
     return -1;
   }
-  if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+  if (info.is_regular && info.size > SOURCE_MAX_BYTES) {
     diag_add(L->in->diags, D_TOO_LARGE, use_span(d),
              "'%s' is larger than 256 MiB, the most jny reads", path);
     return -1;
@@ -140,7 +144,7 @@ static bool locate_file(Loader *L, const LoadNode *from, const Decl *d, Target *
     diag_note_plain(L->in->diags, g, "looked for %s", t->path);
   }
   if (found != 1) return false;
-  t->key = file_key(L->arena, t->path);
+  t->key = file_key(L, t->path);
   return true;
 }
 
@@ -199,7 +203,7 @@ static bool locate_module(Loader *L, const Decl *d, Target *t) {
       if (found < 0) return false;
       if (found) {
         t->path = t->name = path;
-        t->key = file_key(L->arena, path);
+        t->key = file_key(L, path);
         return true;
       }
     }
@@ -231,7 +235,7 @@ static LoadNode *load_target(Loader *L, const Decl *d, const Target *t) {
   } else {
     FileText ft;
     const char *why = "unknown error";
-    if (!file_read_all(L->arena, t->path, &ft, &why)) {
+    if (L->fs->read_all(L->fs, L->arena, t->path, &ft, &why) != FILE_OK) {
       diag_add(L->in->diags, D_IO, use_span(d), "cannot read '%s': %s", t->name, why);
       return NULL;
     }
@@ -303,13 +307,14 @@ AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order, 
   memset(&L, 0, sizeof L);
   L.in = in;
   L.arena = in->arena;
+  L.fs = in->fs ? in->fs : file_system_disk();
   L.by_key = symtab_new(in->arena, in->nroots + 16);
   VEC(LoadNode *) roots = {0};
   for (size_t i = 0; i < in->nroots; i++) {
     const Source *src = source_get(in->sources, in->roots[i]);
     if (!src) continue;
-    const char *key = src->path ? file_key(in->arena, src->path)
-                                : arena_printf(in->arena, "<root %u>", in->roots[i]);
+    const char *key =
+        src->path ? file_key(&L, src->path) : arena_printf(in->arena, "<root %u>", in->roots[i]);
     if (symtab_get(L.by_key, key)) continue; /* the same file named twice */
     VEC_PUSH(in->arena, roots, parse_node(&L, in->roots[i], key));
   }

@@ -10,6 +10,7 @@
 #define JNY_RESOLVE_H
 
 #include "diag.h"
+#include "fileio.h"
 #include "model.h"
 #include "source.h"
 
@@ -24,9 +25,15 @@ typedef struct ModelInput {
   const uint32_t *roots;
   size_t nroots;
   const char *jny_path; /* the JNY_PATH value (colon-separated folders) or NULL */
+  const FileSystem *fs; /* where `use`d files are read from; NULL: the disk */
 } ModelInput;
 
 Model *model_build(const ModelInput *in);
+
+/* rel next to file, as `use "rel"` and `data … from "rel"` find it: file's folder joined with
+ * rel, normalised lexically ("./" dropped, "dir/.." folded). An absolute rel, or a file without
+ * a folder, gives rel normalised. */
+char *load_sibling_path(Arena *a, const char *file, const char *rel);
 
 /* Resolves clause lines parsed on their own (parse_clauses: an ad-hoc query typed on the
  * command line) against a built model, exactly as the block of a `query` declaration: the

@@ -46,7 +46,7 @@ static void index_query_attrs(Resolver *r) {
 
 Query *model_resolve_adhoc_query(Model *m, DiagList *diags, Attr **attrs, size_t nattrs,
                                  Span whole) {
-  ModelInput in = {m->arena, diags, m->sources, NULL, 0, NULL};
+  ModelInput in = {m->arena, diags, m->sources, NULL, 0, NULL, NULL};
   Resolver r;
   memset(&r, 0, sizeof r);
   r.in = &in;

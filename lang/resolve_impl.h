@@ -23,9 +23,6 @@
 /* Every file of the model in load order, and every declaration in model order: a module's
  * declarations stand where it is first used. */
 AstFile **load_files(const ModelInput *in, size_t *nfiles, const Decl ***order, size_t *norder);
-/* rel next to file: file's folder joined with rel, normalised lexically ("./" dropped,
- * "dir/.." folded). An absolute rel, or a file without a folder, gives rel normalised. */
-char *load_sibling_path(Arena *a, const char *file, const char *rel);
 
 /* A bound variable: for/from/quantifier/comprehension variables and, inside `order`, the
  * `select … as` aliases. NR_VAR names point at `var`. Scopes live on the C stack or in the

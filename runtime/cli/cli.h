@@ -17,6 +17,7 @@
 #include "ast.h"
 #include "fileio.h"
 #include "model.h"
+#include "session.h"
 
 /* Exit statuses, the same for every command (LANGUAGE.md §7). */
 enum {
@@ -136,15 +137,22 @@ int cli_finish(Cli *cli, int status);
 /* Jumps to the out-of-memory handler installed in main. */
 _Noreturn void cli_out_of_memory(Cli *cli);
 
-/* ---- cli_model.c: one model from one file (query, export) ---- */
+/* ---- cli_model.c: one model from one file (query, render, export) ---- */
+typedef struct CliModelOptions {
+  bool has_today;
+  Date today; /* --today */
+} CliModelOptions;
 typedef struct CliModel {
-  SourceSet sources;
-  DiagList diags;
-  Model *model;
+  Session session; /* sources, diagnostics, model, evaluator */
+  SessionOptions options;
+  Model *model; /* session.model */
 } CliModel;
-/* Reads FILE ("-": standard input) and builds its model; its diagnostics go to standard error.
- * Returns CLI_EXIT_OK (no errors), CLI_EXIT_FAIL (errors) or CLI_EXIT_USAGE (unreadable). */
-int cli_load_model(Cli *cli, const char *file, CliModel *out);
+/* Reads FILE ("-": standard input) and resolves it (SESSION_RESOLVE); its diagnostics go to
+ * standard error. Returns CLI_EXIT_OK (no errors), CLI_EXIT_FAIL (errors) or CLI_EXIT_USAGE
+ * (unreadable). The CliModel must stay where it is while the session is used. */
+int cli_load_model(Cli *cli, const char *file, const CliModelOptions *mo, CliModel *out);
+/* The JNY_PATH of the environment, or NULL when unset or empty. */
+const char *cli_jny_path(void);
 /* Every diagnostic, then the summary, on standard error (nothing when the list is empty). */
 void cli_print_diags(Cli *cli, const SourceSet *sources, const DiagList *diags, size_t nfiles);
 /* A result going to standard output (path NULL or "-") or to a file: a regular file (or a new

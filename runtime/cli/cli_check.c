@@ -1,11 +1,6 @@
-/* cli_check.c — `jny check FILE…`: read the files, build the model (lang/resolve.h), type the
- * expressions and run every `check` (runtime/eval/eval.h), print every diagnostic in a
- * deterministic order and a summary, and turn the counts into an exit status.
- *
- * Expressions are typed and checks run only when the model resolved without errors: an error
- * can leave a name unresolved or an entity half-built, and rules run over such a model would
- * report violations that are only echoes of the error. Fixing the errors brings the checks
- * back.
+/* cli_check.c — `jny check FILE…`: read the files, check them (runtime/session/session.h:
+ * model, types, KPIs, every `check`), print every diagnostic and a summary, and turn the counts
+ * into an exit status.
  *
  * The files named are read before anything is checked: if one cannot be read, nothing is
  * checked and the status is 2, so that CI never passes on a half-checked set.
@@ -17,9 +12,7 @@
 
 #include "cli.h"
 #include "diag_render.h"
-#include "eval.h"
-#include "resolve.h"
-#include "source.h"
+#include "session.h"
 #include "strbuf.h"
 #include "version.h"
 
@@ -139,10 +132,9 @@ static bool seen_before(const char *path, SeenFile *seen, size_t *nseen) {
   return false;
 }
 
-/* Reads every file named into the source set. Returns false when any could not be read (each
- * reported), or when standard input was named twice. */
-static bool read_roots(Cli *cli, const CheckOptions *o, SourceSet *set, uint32_t *roots,
-                       size_t *nroots) {
+/* Reads every file named. Returns false when any could not be read (each reported), or when
+ * standard input was named twice. */
+static bool read_roots(Cli *cli, const CheckOptions *o, SessionFile *roots, size_t *nroots) {
   SeenFile *seen = arena_alloc(cli->arena, o->nfiles * sizeof *seen);
   size_t nseen = 0;
   bool ok = true, stdin_used = false;
@@ -160,18 +152,10 @@ static bool read_roots(Cli *cli, const CheckOptions *o, SourceSet *set, uint32_t
       ok = false;
       continue;
     }
-    const char *name = is_stdin ? "<stdin>" : arg;
-    roots[(*nroots)++] = source_add(set, name, is_stdin ? NULL : arg, ft.text, (uint32_t)ft.len);
+    roots[(*nroots)++] =
+        (SessionFile){is_stdin ? "<stdin>" : arg, is_stdin ? NULL : arg, ft.text, ft.len};
   }
   return ok;
-}
-
-/* The files of the model the user is responsible for: the roots and every non-std module. */
-static size_t count_user_files(const SourceSet *set) {
-  size_t n = 0;
-  for (uint32_t i = 0; i < set->len; i++)
-    if (!set->items[i]->is_stdlib) n++;
-  return n;
 }
 
 static void print_text(Cli *cli, const CheckOptions *o, const SourceSet *set, const DiagList *diags,
@@ -203,38 +187,19 @@ int cli_check(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
 
-  SourceSet set;
-  source_set_init(&set, cli->arena);
-  uint32_t *roots = arena_alloc(cli->arena, o.nfiles * sizeof *roots);
+  SessionFile *roots = arena_alloc(cli->arena, o.nfiles * sizeof *roots);
   size_t nroots = 0;
-  if (!read_roots(cli, &o, &set, roots, &nroots)) return CLI_EXIT_USAGE;
+  if (!read_roots(cli, &o, roots, &nroots)) return CLI_EXIT_USAGE;
 
-  DiagList diags;
-  diag_list_init(&diags, cli->arena);
-  const char *jny_path = getenv("JNY_PATH");
-  if (jny_path && !*jny_path) jny_path = NULL;
-  ModelInput in = {cli->arena, &diags, &set, roots, nroots, jny_path};
-  Model *model = model_build(&in);
-  if (diags.errors == 0 && model) {
-    EvalOptions eo = {o.has_today, o.today};
-    EvalCtx *ev = eval_new(cli->arena, model, &diags, &eo);
-    /* Every KPI is computed, so that a measure failing at run time is reported even when no
-     * check reads it (each value is computed once: std.lint's reads reuse it). */
-    if (eval_check_model(ev))
-      for (size_t i = 0; i < model->kpis.len; i++) {
-        Value v;
-        eval_kpi_value(ev, model->kpis.items[i], &v);
-      }
-    check_run_all(ev);
-  }
-  diag_sort(&diags);
+  SessionOptions so = {SESSION_CHECK, o.has_today, o.today, cli_jny_path(), NULL};
+  Session s;
+  session_check(&s, cli->arena, roots, nroots, &so);
 
-  size_t nfiles = count_user_files(&set);
   if (o.format != FORMAT_TEXT)
-    print_json(cli, &o, &set, &diags, nfiles);
+    print_json(cli, &o, &s.sources, &s.diags, s.nfiles);
   else
-    print_text(cli, &o, &set, &diags, nfiles);
+    print_text(cli, &o, &s.sources, &s.diags, s.nfiles);
 
-  if (diags.errors > 0 || (o.strict && diags.warnings > 0)) return CLI_EXIT_FAIL;
+  if (s.diags.errors > 0 || (o.strict && s.diags.warnings > 0)) return CLI_EXIT_FAIL;
   return CLI_EXIT_OK;
 }

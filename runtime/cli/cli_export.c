@@ -157,7 +157,8 @@ int cli_export(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
   CliModel cm;
-  int status = cli_load_model(cli, o.file, &cm);
+  CliModelOptions mo = {false, {0}};
+  int status = cli_load_model(cli, o.file, &mo, &cm);
   if (status != CLI_EXIT_OK) return status;
   if (o.format != EXPORT_JSON) return export_mermaid(cli, &o, &cm);
   CliOutput out;

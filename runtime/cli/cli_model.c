@@ -1,6 +1,6 @@
-/* cli_model.c — what the commands that work on one model share (query, export): reading the
- * file and building its model with the diagnostics on standard error, and writing a result to
- * standard output or, atomically, to a file.
+/* cli_model.c — what the commands that work on one model share (query, render, export): reading
+ * the file and checking it (runtime/session/) with the diagnostics on standard error, and writing
+ * a result to standard output or, atomically, to a file.
  *
  * A result file is written to a temporary file in the same folder and renamed over the target,
  * so that a reader never sees it half-written and a failed run leaves the old file in place.
@@ -17,7 +17,6 @@
 
 #include "cli.h"
 #include "diag_render.h"
-#include "resolve.h"
 #include "strbuf.h"
 
 void cli_print_diags(Cli *cli, const SourceSet *sources, const DiagList *diags, size_t nfiles) {
@@ -35,29 +34,22 @@ void cli_print_diags(Cli *cli, const SourceSet *sources, const DiagList *diags, 
   fflush(stderr);
 }
 
-static size_t count_user_files(const SourceSet *set) {
-  size_t n = 0;
-  for (uint32_t i = 0; i < set->len; i++)
-    if (!set->items[i]->is_stdlib) n++;
-  return n;
+const char *cli_jny_path(void) {
+  const char *p = getenv("JNY_PATH");
+  return p && *p ? p : NULL;
 }
 
-int cli_load_model(Cli *cli, const char *file, CliModel *out) {
+int cli_load_model(Cli *cli, const char *file, const CliModelOptions *mo, CliModel *out) {
   memset(out, 0, sizeof *out);
   FileText ft;
   if (!cli_read_input(cli, file, &ft)) return CLI_EXIT_USAGE;
   bool is_stdin = strcmp(file, "-") == 0;
-  source_set_init(&out->sources, cli->arena);
-  diag_list_init(&out->diags, cli->arena);
-  uint32_t root = source_add(&out->sources, is_stdin ? "<stdin>" : file, is_stdin ? NULL : file,
-                             ft.text, (uint32_t)ft.len);
-  const char *jny_path = getenv("JNY_PATH");
-  if (jny_path && !*jny_path) jny_path = NULL;
-  ModelInput in = {cli->arena, &out->diags, &out->sources, &root, 1, jny_path};
-  out->model = model_build(&in);
-  diag_sort(&out->diags);
-  cli_print_diags(cli, &out->sources, &out->diags, count_user_files(&out->sources));
-  return out->diags.errors > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+  SessionFile root = {is_stdin ? "<stdin>" : file, is_stdin ? NULL : file, ft.text, ft.len};
+  out->options = (SessionOptions){SESSION_RESOLVE, mo->has_today, mo->today, cli_jny_path(), NULL};
+  session_check(&out->session, cli->arena, &root, 1, &out->options);
+  out->model = out->session.model;
+  cli_print_diags(cli, &out->session.sources, &out->session.diags, out->session.nfiles);
+  return out->session.diags.errors > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }
 
 /* "dir/name" -> "dir/.name.XXXXXX", in the same folder so that rename(2) is atomic. */

@@ -178,13 +178,13 @@ static int unknown_query(Cli *cli, const Model *m, const char *name) {
 static const Query *adhoc_query(Cli *cli, CliModel *cm, const char *text, DiagList *diags) {
   size_t len = strlen(text);
   char *prepared = query_adhoc_separate(cli->arena, text, len);
-  uint32_t file = source_add(&cm->sources, "<query>", NULL, prepared, (uint32_t)len);
-  ParseInput in = {cli->arena, diags, &cm->sources, file};
+  uint32_t file = source_add(&cm->session.sources, "<query>", NULL, prepared, (uint32_t)len);
+  ParseInput in = {cli->arena, diags, &cm->session.sources, file};
   size_t nattrs;
   Attr **attrs = parse_clauses(&in, &nattrs);
   /* Diagnostics show the text as typed: the added `;` only replaced spaces, so every span and
    * line start stays valid, and names were copied out of the text while parsing. */
-  source_get(&cm->sources, file)->text = arena_strndup(cli->arena, text, len);
+  source_get(&cm->session.sources, file)->text = arena_strndup(cli->arena, text, len);
   return model_resolve_adhoc_query(cm->model, diags, attrs, nattrs,
                                    span_make(file, 0, (uint32_t)len));
 }
@@ -218,7 +218,8 @@ int cli_query(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
   CliModel cm;
-  int status = cli_load_model(cli, o.file, &cm);
+  CliModelOptions mo = {o.has_today, o.today};
+  int status = cli_load_model(cli, o.file, &mo, &cm);
   if (status != CLI_EXIT_OK) return status;
 
   DiagList diags;
@@ -233,17 +234,16 @@ int cli_query(Cli *cli, int argc, char **argv) {
     q = adhoc_query(cli, &cm, builtin ? builtin : o.query, &diags);
     if (diags.errors > 0) {
       diag_sort(&diags);
-      cli_print_diags(cli, &cm.sources, &diags, 1);
+      cli_print_diags(cli, &cm.session.sources, &diags, 1);
       return CLI_EXIT_FAIL;
     }
   }
 
-  EvalOptions eo = {o.has_today, o.today};
-  EvalCtx *ev = eval_new(cli->arena, cm.model, &diags, &eo);
+  EvalCtx *ev = session_eval_into(&cm.session, &cm.options, &diags);
   QueryResult *r = query_run(ev, q, &diags);
   if (!r || diags.errors > 0) {
     diag_sort(&diags);
-    cli_print_diags(cli, &cm.sources, &diags, 1);
+    cli_print_diags(cli, &cm.session.sources, &diags, 1);
     return CLI_EXIT_FAIL;
   }
   return write_result(cli, &o, r);

@@ -201,19 +201,13 @@ static bool select_entities(Cli *cli, const RenderOptions *o, const Model *m, Re
   return true;
 }
 
-/* An evaluator whose messages go to a scratch list: what cannot be computed (a KPI's measure, a
- * reach behind a loop too large) is left out of the picture; its problem is `jny check`'s to
- * report, not a reason to stop the render. */
-static EvalCtx *quiet_eval(Cli *cli, const RenderOptions *o, Model *m) {
-  DiagList *scratch = arena_alloc(cli->arena, sizeof *scratch);
-  diag_list_init(scratch, cli->arena);
-  EvalOptions eo = {o->has_today, o->today};
-  return eval_new(cli->arena, m, scratch, &eo);
-}
-
 /* Every KPI's value through the evaluator. */
-static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
-  EvalCtx *ev = quiet_eval(cli, o, m);
+/* Evaluators whose problems are left out: what cannot be computed (a KPI's measure, a reach
+ * behind a loop too large) is left out of the picture; its problem is `jny check`'s to report,
+ * not a reason to stop the render. */
+static RenderKpiValue *kpi_values(Cli *cli, CliModel *cm) {
+  Model *m = cm->model;
+  EvalCtx *ev = session_quiet_eval(&cm->session, &cm->options);
   RenderKpiValue *v = arena_alloc(cli->arena, (m->kpis.len + 1) * sizeof *v);
   for (size_t i = 0; i < m->kpis.len; i++) {
     Value val;
@@ -225,9 +219,9 @@ static RenderKpiValue *kpi_values(Cli *cli, const RenderOptions *o, Model *m) {
 
 /* Each touchpoint's and outcome's reach and each flow's share, for the --persona chosen (every
  * customer without one). */
-static RenderFlowNumbers *flow_numbers(Cli *cli, const RenderOptions *o, Model *m,
-                                       const RenderSelection *sel) {
-  EvalCtx *ev = quiet_eval(cli, o, m);
+static RenderFlowNumbers *flow_numbers(Cli *cli, CliModel *cm, const RenderSelection *sel) {
+  Model *m = cm->model;
+  EvalCtx *ev = session_quiet_eval(&cm->session, &cm->options);
   RenderFlowNumbers *n = arena_alloc(cli->arena, sizeof *n);
   RenderShare *tr = arena_alloc(cli->arena, (m->touchpoints.len + 1) * sizeof *tr);
   RenderShare *orr = arena_alloc(cli->arena, (m->outcomes.len + 1) * sizeof *orr);
@@ -258,26 +252,27 @@ int cli_render(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
   CliModel cm;
-  int status = cli_load_model(cli, o.file, &cm);
+  CliModelOptions mo = {o.has_today, o.today};
+  int status = cli_load_model(cli, o.file, &mo, &cm);
   if (status != CLI_EXIT_OK) return status; /* errors: nothing is written */
 
   DiagList diags;
   diag_list_init(&diags, cli->arena);
   RenderSelection sel;
   if (!select_entities(cli, &o, cm.model, &sel, &diags)) {
-    cli_print_diags(cli, &cm.sources, &diags, 1);
+    cli_print_diags(cli, &cm.session.sources, &diags, 1);
     return CLI_EXIT_USAGE;
   }
   RenderGraph g =
       o.view == RENDER_VIEW_MAP
-          ? render_map(cli->arena, cm.model, &sel, kpi_values(cli, &o, cm.model))
-          : render_flow(cli->arena, cm.model, &sel, flow_numbers(cli, &o, cm.model, &sel), &diags);
+          ? render_map(cli->arena, cm.model, &sel, kpi_values(cli, &cm))
+          : render_flow(cli->arena, cm.model, &sel, flow_numbers(cli, &cm, &sel), &diags);
   const char *bytes = NULL;
   size_t len = 0;
   RenderBackend *backend = render_backend_open(cli->arena);
   bool drawn = render_draw(backend, &g, o.format, &bytes, &len, &diags);
   render_backend_close(backend);
-  cli_print_diags(cli, &cm.sources, &diags, 1);
+  cli_print_diags(cli, &cm.session.sources, &diags, 1);
   if (!drawn) return CLI_EXIT_USAGE;
   if (o.format == RENDER_FORMAT_PDF)
     render_pin_pdf_dates((char *)bytes, len, pdf_date(cm.model)); /* our arena copy */

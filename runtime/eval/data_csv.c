@@ -15,13 +15,10 @@
  * is also how a bad score finds its cell: rows remember the byte offset and line they start at.
  */
 #include <csv.h>
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "data.h"
 #include "parse.h"
@@ -52,8 +49,10 @@ typedef struct RowBlock {
 
 typedef struct Table {
   const DataSet *ds;
-  unsigned char state; /* LET_TODO, LET_DONE, LET_FAILED: loaded once */
-  const char *file;    /* to open, and as messages show it (beside the declaring file) */
+  const FileSystem *fs; /* where the file is read from (the evaluator's) */
+  Arena *arena;         /* for the readers of locate() */
+  unsigned char state;  /* LET_TODO, LET_DONE, LET_FAILED: loaded once */
+  const char *file;     /* to open, and as messages show it (beside the declaring file) */
   unsigned char delim;
   Column *cols;
   size_t ncols;
@@ -110,17 +109,22 @@ static void locate(const Table *t, uint32_t offset, uint32_t line, size_t k, uin
   size_t field = 0;
   *out_line = line;
   *out_col = 1;
-  FILE *f = fopen(t->file, "rb");
-  if (!f) return;
-  if (fseek(f, (long)offset, SEEK_SET) != 0) {
-    fclose(f);
-    return;
-  }
+  FileReader r;
+  const char *why = NULL;
+  if (t->fs->open(t->fs, t->arena, t->file, &r, &why) != FILE_OK) return;
+  /* Streams do not seek: the bytes before the row are read and passed over. */
   unsigned char buf[4096];
-  size_t n;
+  long long n;
+  for (uint32_t skip = offset; skip > 0; skip -= (uint32_t)n) {
+    n = file_reader_read(&r, (char *)buf, skip < sizeof buf ? skip : sizeof buf, &why);
+    if (n <= 0) {
+      file_reader_close(t->fs, &r);
+      return;
+    }
+  }
   bool done = false;
-  while (!done && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-    for (size_t i = 0; i < n && !done; i++) {
+  while (!done && (n = file_reader_read(&r, (char *)buf, sizeof buf, &why)) > 0) {
+    for (size_t i = 0; i < (size_t)n && !done; i++) {
       unsigned char c = buf[i];
       bool eol = c == '\r' || c == '\n';
       switch (st) {
@@ -153,7 +157,7 @@ static void locate(const Table *t, uint32_t offset, uint32_t line, size_t k, uin
         col++;
     }
   }
-  fclose(f);
+  file_reader_close(t->fs, &r);
   *out_line = ln;
   *out_col = col;
 }
@@ -453,21 +457,23 @@ static void *no_realloc(void *block, size_t size) {
 }
 static void no_free(void *block) { (void)block; }
 
-static void read_stream(Loader *L, FILE *f) {
+static void read_stream(Loader *L, FileReader *r) {
   /* Not zeroed: fread fills what is read (zeroing 256 KiB cost more than loading a small file). */
   char *buf = arena_alloc_bytes(L->ev->arena, READ_CHUNK);
   size_t have = 0, total = 0;
   bool bom_checked = false;
   while (!L->failed) {
-    size_t n = fread(buf + have, 1, READ_CHUNK - have, f);
+    const char *why = "unknown error";
+    long long got = file_reader_read(r, buf + have, READ_CHUNK - have, &why);
+    if (got < 0) {
+      load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s", why);
+      return;
+    }
+    size_t n = (size_t)got;
     have += n;
     total += n;
     if (total > DATA_MAX_FILE_BYTES) {
       load_fail(L, D_DATA_LIMIT, 0, 0, "larger than 256 MiB, the most jny reads from a data file");
-      return;
-    }
-    if (n == 0 && ferror(f)) {
-      load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s", strerror(errno ? errno : EIO));
       return;
     }
     size_t start = 0;
@@ -555,28 +561,31 @@ static void build_rows(EvalCtx *ev, Table *t) {
 
 static bool load_file(Loader *L) {
   Table *t = L->t;
-  struct stat st;
-  if (stat(t->file, &st) != 0) {
-    load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s", strerror(errno));
+  FileInfo info;
+  const char *why = "unknown error";
+  FileStatus st = t->fs->stat(t->fs, t->arena, t->file, &info, &why);
+  if (st != FILE_OK) {
+    load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s",
+              st == FILE_MISSING ? "No such file or directory" : why);
     return false;
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (info.is_folder) {
     load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: it is a folder");
     return false;
   }
-  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > DATA_MAX_FILE_BYTES) {
+  if (info.is_regular && info.size > DATA_MAX_FILE_BYTES) {
     load_fail(L, D_DATA_LIMIT, 0, 0, "larger than 256 MiB, the most jny reads from a data file");
     return false;
   }
-  FILE *f = fopen(t->file, "rb");
-  if (!f) {
-    load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s", strerror(errno));
+  FileReader r;
+  if (t->fs->open(t->fs, t->arena, t->file, &r, &why) != FILE_OK) {
+    load_fail(L, D_DATA_BAD, 0, 0, "cannot read it: %s", why);
     return false;
   }
   /* Only a hint for the size of the row blocks (finish_header), so that of the path is enough. */
-  if (S_ISREG(st.st_mode)) L->file_bytes = (size_t)st.st_size;
-  read_stream(L, f);
-  fclose(f);
+  if (info.is_regular) L->file_bytes = (size_t)info.size;
+  read_stream(L, &r);
+  file_reader_close(t->fs, &r);
   if (L->failed) return false;
   if (csv_fini(&L->p, on_field, on_row, L) != 0 && !L->failed) {
     fail_at_cell(L, D_DATA_BAD, L->nfields,
@@ -623,6 +632,8 @@ static Table *table_of(EvalCtx *ev, const DataSet *ds) {
   Table *t = &ev->data->tables[ds->e.index];
   if (t->state == LET_TODO) {
     t->ds = ds;
+    t->fs = ev->fs;
+    t->arena = ev->arena;
     t->state = load(ev, t) ? LET_DONE : LET_FAILED;
   }
   return t;

@@ -29,6 +29,7 @@ EvalCtx *eval_new(Arena *arena, Model *model, DiagList *diags, const EvalOptions
   ev->model = model;
   ev->diags = diags;
   ev->today = opts && opts->has_today ? opts->today : system_today();
+  ev->fs = opts && opts->fs ? opts->fs : file_system_disk();
   size_t nl = model->lets.len + 1;
   ev->let_state = arena_alloc(arena, nl);
   ev->let_value = arena_alloc(arena, nl * sizeof *ev->let_value);

@@ -29,6 +29,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "fileio.h"
 #include "model.h"
 #include "value.h"
 
@@ -69,7 +70,8 @@ Type eval_type_elem(const Type *list);
 
 typedef struct EvalOptions {
   bool has_today;
-  Date today; /* today(): the --today DATE of the command, else the system's local date */
+  Date today;           /* today(): the --today DATE of the command, else the system's local date */
+  const FileSystem *fs; /* where data files are read from; NULL: the disk */
 } EvalOptions;
 
 typedef struct EvalCtx EvalCtx;

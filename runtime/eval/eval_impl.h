@@ -32,6 +32,7 @@ struct EvalCtx {
   Model *model;
   DiagList *diags;
   Date today;
+  const FileSystem *fs; /* data files are read through it, never opened directly */
   EvalIndex index;
   unsigned char *let_state; /* LET_* per let, for values */
   Value *let_value;

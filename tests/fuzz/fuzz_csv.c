@@ -127,12 +127,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fuzz_begin(&r, (const uint8_t *)model, strlen(model), "model.jny");
   source_get(&r.sources, r.file)->path = arena_printf(r.arena, "%s/model.jny", g_dir);
   uint32_t roots[1] = {r.file};
-  ModelInput in = {r.arena, &r.diags, &r.sources, roots, 1, NULL};
+  ModelInput in = {r.arena, &r.diags, &r.sources, roots, 1, NULL, NULL};
   Model *m = model_build(&in);
   if (!m || r.diags.errors || m->datasets.len != 1)
     fuzz_fail("the fixed model of fuzz_csv has errors", model, strlen(model));
 
-  EvalOptions eo = {true, {0}};
+  EvalOptions eo = {true, {0}, NULL};
   date_from_ymd(2026, 11, 23, &eo.today);
   EvalCtx *ev = eval_new(r.arena, m, &r.diags, &eo);
   const DataSet *ds = m->datasets.items[0];

@@ -50,7 +50,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   DiagList diags;
   diag_list_init(&diags, a);
   uint32_t root = source_add(set, path, path, ft.text, (uint32_t)ft.len);
-  ModelInput in = {a, &diags, set, &root, 1, NULL};
+  ModelInput in = {a, &diags, set, &root, 1, NULL, NULL};
   g_model = model_build(&in);
   if (!g_model || diags.errors) {
     fprintf(stderr, "fuzz_eval: the model '%s' has errors\n", path);
@@ -159,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       model_resolve_adhoc_query(m, &r.diags, attrs, nattrs, span_make(file, 0, (uint32_t)size));
   if (!q) fuzz_fail("model_resolve_adhoc_query returned NULL", NULL, 0);
   if (r.diags.errors == 0) {
-    EvalOptions eo = {true, {0}};
+    EvalOptions eo = {true, {0}, NULL};
     date_from_ymd(2026, 11, 23, &eo.today);
     EvalCtx *ev = eval_new(run, m, &r.diags, &eo);
     QueryResult *res = query_run(ev, q, &r.diags);

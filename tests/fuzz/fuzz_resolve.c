@@ -155,12 +155,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   }
   uint32_t roots[1] = {r.file};
-  ModelInput in = {r.arena, &r.diags, &r.sources, roots, 1, NULL};
+  ModelInput in = {r.arena, &r.diags, &r.sources, roots, 1, NULL, NULL};
   Model *m = model_build(&in);
   if (!m) fuzz_fail("model_build returned NULL", NULL, 0);
   if (r.diags.errors == 0) {
     /* As `jny check` does: every expression typed, every check run. */
-    EvalOptions eo = {true, {0}};
+    EvalOptions eo = {true, {0}, NULL};
     date_from_ymd(2026, 11, 23, &eo.today);
     EvalCtx *ev = eval_new(r.arena, m, &r.diags, &eo);
     eval_check_model(ev);

@@ -94,9 +94,9 @@ static void fx_build(Fixture *fx, const char *text) {
   diag_list_init(&fx->diags, fx->arena);
   source_set_init(&fx->sources, fx->arena);
   uint32_t root = source_add(&fx->sources, "t.jny", NULL, text, (uint32_t)strlen(text));
-  ModelInput in = {fx->arena, &fx->diags, &fx->sources, &root, 1, NULL};
+  ModelInput in = {fx->arena, &fx->diags, &fx->sources, &root, 1, NULL, NULL};
   fx->m = model_build(&in);
-  EvalOptions eo = {false, {0}};
+  EvalOptions eo = {false, {0}, NULL};
   fx->ev = eval_new(fx->arena, fx->m, &fx->diags, &eo);
 }
 

@@ -25,7 +25,7 @@ static Model *fx_build_path(Fixture *fx, const char *text, const char *jny_path)
   diag_list_init(&fx->diags, fx->arena);
   source_set_init(&fx->sources, fx->arena);
   uint32_t root = source_add(&fx->sources, "t.jny", NULL, text, (uint32_t)strlen(text));
-  ModelInput in = {fx->arena, &fx->diags, &fx->sources, &root, 1, jny_path};
+  ModelInput in = {fx->arena, &fx->diags, &fx->sources, &root, 1, jny_path, NULL};
   fx->m = model_build(&in);
   return fx->m;
 }
