@@ -141,14 +141,11 @@ static int export_mermaid(Cli *cli, const ExportOptions *o, CliModel *cm) {
     mermaid_export_journey(&text, cm->model, origin, &diags);
   } else {
     /* reach and shares only: what cannot be computed is left out, as in the flow view */
-    DiagList scratch;
-    diag_list_init(&scratch, cli->arena);
-    EvalOptions eo = {o->has_today, o->today};
-    EvalCtx *ev = eval_new(cli->arena, cm->model, &scratch, &eo);
+    EvalCtx *ev = session_quiet_eval(&cm->session, &cm->options);
     mermaid_export_flowchart(&text, ev, cm->model, origin, &diags);
   }
   diag_sort(&diags);
-  cli_print_diags(cli, &cm->sources, &diags, 1);
+  cli_print_diags(cli, &cm->session.sources, &diags, 1);
   return cli_write_output(cli, o->output, sb_str(&text), text.len) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
@@ -157,7 +154,7 @@ int cli_export(Cli *cli, int argc, char **argv) {
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
   CliModel cm;
-  CliModelOptions mo = {false, {0}};
+  CliModelOptions mo = {o.has_today, o.today};
   int status = cli_load_model(cli, o.file, &mo, &cm);
   if (status != CLI_EXIT_OK) return status;
   if (o.format != EXPORT_JSON) return export_mermaid(cli, &o, &cm);

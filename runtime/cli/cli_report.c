@@ -1,6 +1,7 @@
 /* cli_report.c — `jny report FILE [-o OUT.html]`: the journey as one self-contained HTML file
- * (runtime/report). The model is built and checked as `jny check` does it, so that the
- * report's findings are check's; the page is built whole in memory, then written atomically.
+ * (runtime/report). The journey is checked as `jny check` does it (runtime/session), so that
+ * the report's findings are check's; the page is built whole in memory, then written
+ * atomically.
  *
  * Nothing is written when the journey has errors (exit 1) or Graphviz fails (exit 2).
  */
@@ -10,6 +11,7 @@
 #include "eval.h"
 #include "render.h"
 #include "report.h"
+#include "session.h"
 
 const char CLI_REPORT_HELP[] =
     "Usage: jny report [OPTIONS] FILE\n"
@@ -88,55 +90,43 @@ static const char *default_output(Cli *cli, const char *file) {
   return arena_printf(cli->arena, "%.*s.html", (int)n, file);
 }
 
-/* What `jny check` adds to the model's own diagnostics: types, KPIs and every check. */
-static void run_checks(Cli *cli, const ReportOptions *o, CliModel *cm) {
-  EvalOptions eo = {o->has_today, o->today};
-  EvalCtx *ev = eval_new(cli->arena, cm->model, &cm->diags, &eo);
-  if (eval_check_model(ev))
-    for (size_t i = 0; i < cm->model->kpis.len; i++) {
-      Value v;
-      eval_kpi_value(ev, cm->model->kpis.items[i], &v);
-    }
-  check_run_all(ev);
-  diag_sort(&cm->diags);
-}
-
-static size_t count_user_files(const SourceSet *set) {
-  size_t n = 0;
-  for (uint32_t i = 0; i < set->len; i++) n += !set->items[i]->is_stdlib;
-  return n;
-}
-
 int cli_report(Cli *cli, int argc, char **argv) {
   ReportOptions o;
   int stop = parse_options(cli, argc, argv, &o);
   if (stop >= 0) return stop;
-  CliModel cm;
-  int status = cli_load_model(cli, o.file, &cm);
-  if (status != CLI_EXIT_OK) return status;
-  run_checks(cli, &o, &cm);
+  FileText ft;
+  if (!cli_read_input(cli, o.file, &ft)) return CLI_EXIT_USAGE;
+  bool is_stdin = strcmp(o.file, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : o.file;
+  SessionFile root = {name, is_stdin ? NULL : o.file, ft.text, ft.len};
+  /* checked as `jny check` does it: the diagnostics are the report's findings */
+  SessionOptions so = {SESSION_CHECK, o.has_today, o.today, cli_jny_path(), NULL};
+  Session s;
+  session_check(&s, cli->arena, &root, 1, &so);
+  if (!s.resolved) { /* errors in the journey: reported, nothing written */
+    cli_print_diags(cli, &s.sources, &s.diags, s.nfiles);
+    return CLI_EXIT_FAIL;
+  }
 
   /* The values shown come from an evaluator of their own: what it cannot compute is shown as
    * missing, and its messages (check's to report) stay out of the findings. */
-  DiagList scratch, diags;
-  diag_list_init(&scratch, cli->arena);
+  DiagList diags;
   diag_list_init(&diags, cli->arena);
-  EvalOptions eo = {o.has_today, o.today};
   ReportInput in = {
-      .model = cm.model,
-      .ev = eval_new(cli->arena, cm.model, &scratch, &eo),
-      .findings = &cm.diags,
-      .sources = &cm.sources,
-      .nfiles = count_user_files(&cm.sources),
+      .model = s.model,
+      .ev = session_quiet_eval(&s, &so),
+      .findings = &s.diags,
+      .sources = &s.sources,
+      .nfiles = s.nfiles,
       .backend = render_backend_open(cli->arena),
-      .origin = strcmp(o.file, "-") == 0 ? "<stdin>" : o.file,
+      .origin = name,
   };
   StrBuf page;
   sb_init(&page, cli->arena);
   bool drawn = report_html(&page, &in, &diags);
   render_backend_close(in.backend);
   diag_sort(&diags);
-  cli_print_diags(cli, &cm.sources, &diags, 1);
+  cli_print_diags(cli, &s.sources, &diags, 1);
   if (!drawn) return CLI_EXIT_USAGE;
   const char *out = o.output ? o.output : default_output(cli, o.file);
   if (!cli_write_output(cli, out, sb_str(&page), page.len)) return CLI_EXIT_USAGE;
