@@ -177,4 +177,8 @@ want_exit 0; want_out_has "Usage: jny import mermaid"
 jny export --help
 want_exit 0; want_out_has "mermaid-flowchart"
 end
+jny export --format mermaid grocery.jny -o oom.mmd
+oom_walk "out of memory anywhere in a Mermaid export" export --format mermaid grocery.jny
+oom_walk "out of memory anywhere in a Mermaid flowchart" export --format mermaid-flowchart grocery.jny
+oom_walk "out of memory anywhere in an import, no file left behind" import mermaid oom.mmd -o oom.jny
 finish

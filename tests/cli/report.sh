@@ -97,4 +97,8 @@ begin "a folder that cannot be written: exit 2, named"
 jny report grocery.jny -o no/such/dir/x.html
 want_exit 2; want_err_has "no/such/dir/x.html"
 end
+OOM_STRIDE=3 oom_walk "out of memory anywhere in a report, no file left behind" report grocery.jny --today 2026-11-23 -o oom.html
+begin "no temporary file left by the out-of-memory runs"
+ls -A | grep -q '^\.oom\.html\.' && why "a temporary file was left"
+end
 finish
