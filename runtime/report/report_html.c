@@ -253,9 +253,12 @@ static void put_header(Report *r) {
     Value date = value_date(j->date);
     fact(r, "Date", j->has_date ? report_value(r, &date) : NULL);
   }
+  const Model *m = r->m;
   fact(r, "Size",
-       arena_printf(r->a, "%zu stages, %zu touchpoints, %zu personas, %zu KPIs", r->m->stages.len,
-                    r->m->touchpoints.len, r->m->personas.len, r->m->kpis.len));
+       arena_printf(r->a, "%zu stage%s, %zu touchpoint%s, %zu persona%s, %zu KPI%s", m->stages.len,
+                    m->stages.len == 1 ? "" : "s", m->touchpoints.len,
+                    m->touchpoints.len == 1 ? "" : "s", m->personas.len,
+                    m->personas.len == 1 ? "" : "s", m->kpis.len, m->kpis.len == 1 ? "" : "s"));
   sb_puts(r->out, "</dl>\n</header>\n");
 }
 
