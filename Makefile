@@ -9,6 +9,8 @@
 #   make style      check the layout against .clang-format (make format applies it)
 #   make install    install jny, its man page and the editor files (PREFIX, DESTDIR); make uninstall
 #   make docs       the pictures of the examples in docs/img/
+#   make web-test   the report in headless Chromium and the Mermaid export/import with Mermaid's
+#                   own parser (make test runs them too)
 #   make clean
 # flex and bison run at build time into build/; nothing generated is committed.
 
@@ -210,6 +212,33 @@ vsix: $(VSCODE_MODULES)
 	@mkdir -p $(BUILD)
 	cd $(VSCODE_DIR) && npx --no-install vsce package --allow-missing-repository --skip-license \
 	  --out $(abspath $(BUILD))/jny-$(VSIX_VERSION).vsix
+
+# ---- Browser and Mermaid tests (tests/web/, docs/sharing.md) -------------------------------
+#   make web-deps   Chromium and poppler-utils (Debian), Node, and tests/web's npm packages
+#                   (playwright-core, axe-core, mermaid, jsdom) from its lockfile, installed in
+#                   tests/web/node_modules (git-ignored) with `npm ci`, never globally
+#   make web-test   those tests alone (tests/run.sh runs them once, with the normal build)
+WEB_DIR     := tests/web
+WEB_MODULES := $(WEB_DIR)/node_modules/.package-lock.json
+WEB_STAMP   := $(BUILD)/.web-deps
+
+.PHONY: web-deps web-test
+web-deps: $(WEB_STAMP) $(WEB_MODULES)
+
+$(WEB_STAMP): tools/install-deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/install-deps.sh chromium poppler-utils
+	@command -v npm >/dev/null 2>&1 || sh tools/install-deps.sh nodejs npm
+	@touch $@
+
+$(WEB_MODULES): $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json | $(WEB_STAMP)
+	cd $(WEB_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test test-fast: web-deps
+
+web-test: all web-deps
+	@JNY_BUILD=$(BUILD) JNY_ONLY_WEB=1 bash tests/run.sh
 
 # ---- Installing (docs/cli.md, "Installing") -------------------------------------------------
 #   make install [PREFIX=/usr/local] [DESTDIR=]  the binary, the man page and the editor files

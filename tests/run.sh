@@ -25,6 +25,9 @@
 #                failure.
 #   editors      once, not per build: the Vim, Emacs and VS Code plugins (run_editors below);
 #                JNY_SKIP_EDITORS=1 leaves them out, JNY_ONLY_EDITORS=1 runs only them.
+#   web          once, with the normal build: `jny report` in headless Chromium and the Mermaid
+#                export/import with Mermaid's own parser (tests/web/*.mjs, run_web below);
+#                JNY_ONLY_WEB=1 runs only them. A path filter runs them when it names tests/web.
 #   fuzz         once, with both builds (not with JNY_SKIP_ASAN=1, nor with path filters): a
 #                few seconds of each libFuzzer harness of BUILD/fuzz (make fuzz-build) over the
 #                seeds and the regression inputs of tests/fuzz/ (tests/fuzz/fuzz.sh smoke);
@@ -438,6 +441,57 @@ run_editors() { # BUILD
 }
 
 # ---------------------------------------------------------------------------------------------
+# Browser and Mermaid tests (tests/web/): each script prints `ok NAME` / `FAIL NAME: why` and
+# ends with `N passed, N failed`. `make web-deps` installs what they need; a missing piece is a
+# failure, never a skip.
+
+run_web_script() { # NAME SCRIPT FILES…
+  local name=$1 script=$2 results
+  shift 2
+  rm -rf "$TMP/web" && mkdir -p "$TMP/web"
+  run_capture "$CLI_TIMEOUT" env JNY="$WEB_JNY" node "$script" "$TMP/web" "$@"
+  results=$(grep -cE '^(ok|FAIL) ' "$TMP/out")
+  SUITE_PASS=$((SUITE_PASS + $(grep -c '^ok ' "$TMP/out")))
+  SUITE_FAIL=$((SUITE_FAIL + $(grep -c '^FAIL ' "$TMP/out")))
+  grep '^FAIL ' "$TMP/out" | while IFS= read -r line; do
+    printf 'FAIL [%s] %s: %s\n' "$LABEL" "$name" "${line#FAIL }"
+  done
+  if [ "$results" -eq 0 ] || { [ "$RC" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/out"; }; then
+    fail "$name" "no result (exit status $RC)"
+    cat "$TMP/err" >>"$TMP/out"
+    detail "$TMP/out"
+  fi
+}
+
+run_web() { # BUILD
+  local build=$1 tool missing="" file
+  LABEL=web
+  suite_begin
+  for tool in node chromium pdfinfo pdftotext; do
+    command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+  done
+  for tool in playwright-core axe-core mermaid jsdom; do
+    [ -f "tests/web/node_modules/$tool/package.json" ] || missing="$missing tests/web/node_modules/$tool"
+  done
+  if [ -n "$missing" ] || [ ! -x "$build/jny" ]; then
+    fail web "missing:$missing${missing:+ }(make BUILD=$build web-deps installs them; build/jny first)"
+    suite_end web
+    return
+  fi
+  WEB_JNY=$(cd "$build" && pwd)/jny
+  # every example journey that checks (modules such as checkout/shop.jny do not on their own),
+  # grocery first: the report test looks deepest at the first one
+  local -a journeys=(examples/grocery.jny)
+  while IFS= read -r file; do
+    [ "$file" = examples/grocery.jny ] && continue
+    "$WEB_JNY" check "$file" >/dev/null 2>&1 && journeys+=("$file")
+  done < <(find examples -name '*.jny' | sort)
+  run_web_script report tests/web/report.mjs "${journeys[@]}"
+  run_web_script mermaid tests/web/mermaid.mjs "${journeys[@]}"
+  suite_end web
+}
+
+# ---------------------------------------------------------------------------------------------
 # Fuzz smoke: tests/fuzz/fuzz.sh prints `ok fuzz NAME: N runs` or `FAIL fuzz NAME: why` per
 # harness, with the stack of a finding indented under its FAIL line.
 
@@ -480,13 +534,18 @@ run_build() { # BUILD
 base=${JNY_BUILD:-build} # the Makefile's BUILD; the sanitizer build is BUILD/asan
 builds=("$base")
 [ "${JNY_SKIP_ASAN:-0}" = 1 ] || builds+=("$base/asan")
-if [ "${JNY_ONLY_EDITORS:-0}" != 1 ]; then
+if [ "${JNY_ONLY_EDITORS:-0}" != 1 ] && [ "${JNY_ONLY_WEB:-0}" != 1 ]; then
   for b in "${builds[@]}"; do
     run_build "$b"
   done
 fi
-[ "${JNY_SKIP_EDITORS:-0}" = 1 ] || [ ${#FILTERS[@]} -ne 0 ] || run_editors "$base"
+[ "${JNY_SKIP_EDITORS:-0}" = 1 ] || [ ${#FILTERS[@]} -ne 0 ] || [ "${JNY_ONLY_WEB:-0}" = 1 ] ||
+  run_editors "$base"
+if [ "${JNY_ONLY_EDITORS:-0}" != 1 ] && { [ ${#FILTERS[@]} -eq 0 ] || selected tests/web/; }; then
+  run_web "$base"
+fi
 [ "${JNY_SKIP_ASAN:-0}" = 1 ] || [ "${JNY_SKIP_FUZZ:-0}" = 1 ] || [ "${JNY_ONLY_EDITORS:-0}" = 1 ] ||
+  [ "${JNY_ONLY_WEB:-0}" = 1 ] ||
   [ ${#FILTERS[@]} -ne 0 ] || run_fuzz "$base"
 
 printf '%d passed, %d failed\n' "$TOTAL_PASS" "$TOTAL_FAIL"

@@ -64,6 +64,10 @@ int cli_query(Cli *cli, int argc, char **argv);
 extern const char CLI_QUERY_HELP[];
 int cli_init(Cli *cli, int argc, char **argv);
 extern const char CLI_INIT_HELP[];
+int cli_import(Cli *cli, int argc, char **argv);
+extern const char CLI_IMPORT_HELP[];
+int cli_report(Cli *cli, int argc, char **argv);
+extern const char CLI_REPORT_HELP[];
 
 /* ---- cli_common.c: option parsing ---- */
 typedef struct CliOption {

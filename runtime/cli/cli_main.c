@@ -28,7 +28,10 @@ static const CliCommand COMMANDS[] = {
     {"render", "draw a journey with Graphviz (svg, png, pdf, dot)", cli_render, CLI_RENDER_HELP},
     {"query", "run a named or ad-hoc query over a journey", cli_query, CLI_QUERY_HELP},
     {"fmt", "rewrite journey files in the canonical layout", cli_fmt, CLI_FMT_HELP},
-    {"export", "write the resolved model as JSON", cli_export, CLI_EXPORT_HELP},
+    {"report", "write a one-file HTML report of a journey", cli_report, CLI_REPORT_HELP},
+    {"export", "write the resolved model as JSON or a Mermaid diagram", cli_export,
+     CLI_EXPORT_HELP},
+    {"import", "read a Mermaid journey diagram into a .jny file", cli_import, CLI_IMPORT_HELP},
     {"explain", "describe a diagnostic code (E0203) or list them all", cli_explain,
      CLI_EXPLAIN_HELP},
     {"help", "show this overview or the help of a command", cli_help, HELP_HELP},
@@ -69,7 +72,7 @@ static void print_overview(Cli *cli) {
 
 static void print_usage_short(void) {
   fputs("Usage: jny COMMAND [OPTIONS] [FILE...]\n"
-        "Commands: init, check, render, query, fmt, export, explain, help.\n"
+        "Commands: init, check, render, report, query, fmt, export, import, explain, help.\n"
         "Run 'jny help' for more.\n",
         stderr);
 }

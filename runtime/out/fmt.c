@@ -97,59 +97,60 @@ static void hoist_comments(Layout *l, uint32_t before) {
 
 static void put_ident(Layout *l, Ident id) { put(l, id.text ? id.text : ""); }
 
-static void attr_line(Layout *l, const Attr *a) {
-  Fmt *f = &l->f;
+static void put_ident_to(Fmt *f, Ident id) { sb_puts(&f->out, id.text ? id.text : ""); }
+
+void fmt_attr(Fmt *f, const Attr *a) {
   switch (a->form) {
   case AF_ARGS:
-    put_ident(l, a->name);
+    put_ident_to(f, a->name);
     fmt_args(f, a->args, a->nargs);
     return;
   case AF_EDGE:
-    put(l, "-> ");
-    put_ident(l, a->var);
+    sb_puts(&f->out, "-> ");
+    put_ident_to(f, a->var);
     fmt_args(f, a->args, a->nargs);
     return;
   case AF_FOR:
   case AF_FROM:
-    put(l, a->form == AF_FOR ? "for " : "from ");
-    put_ident(l, a->var);
-    put(l, " in ");
+    sb_puts(&f->out, a->form == AF_FOR ? "for " : "from ");
+    put_ident_to(f, a->var);
+    sb_puts(&f->out, " in ");
     fmt_expr(f, a->expr, 1);
     if (a->cond) {
-      put(l, " where ");
+      sb_puts(&f->out, " where ");
       fmt_expr(f, a->cond, 0);
     }
     return;
   case AF_EXPR:
-    put_ident(l, a->name);
-    put(l, " ");
+    put_ident_to(f, a->name);
+    sb_puts(&f->out, " ");
     fmt_expr(f, a->expr, 0);
     return;
   case AF_SELECT:
   case AF_ORDER:
-    put_ident(l, a->name);
+    put_ident_to(f, a->name);
     for (size_t i = 0; i < a->nitems; i++) {
       const Item *it = &a->items[i];
-      put(l, i ? ", " : " ");
+      sb_puts(&f->out, i ? ", " : " ");
       fmt_expr(f, it->expr, 0);
       if (it->alias.text) {
-        put(l, " as ");
-        put_ident(l, it->alias);
+        sb_puts(&f->out, " as ");
+        put_ident_to(f, it->alias);
       }
-      if (it->has_dir) put(l, it->desc ? " desc" : " asc");
+      if (it->has_dir) sb_puts(&f->out, it->desc ? " desc" : " asc");
     }
     return;
   case AF_ASSIGN:
-    put_ident(l, a->name);
-    put(l, " ");
-    put_ident(l, a->var);
-    put(l, " = ");
+    put_ident_to(f, a->name);
+    sb_puts(&f->out, " ");
+    put_ident_to(f, a->var);
+    sb_puts(&f->out, " = ");
     fmt_expr(f, a->expr, 0);
     return;
   case AF_TARGET:
-    put(l, "target ");
-    put(l, ast_op_text(a->op));
-    put(l, " ");
+    sb_puts(&f->out, "target ");
+    sb_puts(&f->out, ast_op_text(a->op));
+    sb_puts(&f->out, " ");
     fmt_expr(f, a->expr, 5);
     return;
   }
@@ -167,7 +168,7 @@ static void block_body(Layout *l, const Decl *d, uint32_t open, uint32_t close) 
     if (prev != IT_START && blank_between(l, prev_end, a->span.start)) put(l, "\n");
     hoist_comments(l, a->span.end);
     put(l, l->indent);
-    attr_line(l, a);
+    fmt_attr(&l->f, a);
     prev_end = trailing_comments(l, a->span.end, close);
     put(l, "\n");
     prev = IT_ATTR;

@@ -33,6 +33,11 @@ typedef struct Fmt {
   StrBuf out;
 } Fmt;
 
+/* One attribute or clause line of a block as the layout prints it, without indent, comments or
+ * newline (`-> checkout rate 55%`); a string literal written over several lines keeps them.
+ * Also for the Mermaid export, which carries a block's lines in comments. */
+void fmt_attr(Fmt *f, const Attr *a);
+
 /* An expression whose own precedence is at least min_prec prints without added parentheses:
  * 0 quantifier, 1 or, 2 and, 3 not, 4 comparison and in, 5 + -, 6 * /, 7 unary minus,
  * 8 member and call, 9 primary. */

@@ -17,7 +17,7 @@
 cp "$CLI_ROOT/tests/fuzz/model.jny" model.jny
 
 # The commands that write a file: write LABEL PATH runs one of them with PATH as its -o.
-WRITERS=(render-svg render-dot export query)
+WRITERS=(render-svg render-dot export query report mermaid import)
 write() {
   case $1 in
   render-svg) jny render model.jny --format svg -o "$2" ;;
@@ -25,6 +25,10 @@ write() {
   export) jny export model.jny -o "$2" ;;
   query) jny query model.jny 'from t in touchpoints select t.id, t.name, t.stage.name as stage,
     [p.name for p in t.personas] as personas, t.emotion' --format json -o "$2" ;;
+  report) jny report model.jny --today 2026-11-23 -o "$2" ;;
+  mermaid) jny export --format mermaid model.jny -o "$2" ;;
+  import) "$JNY" export --format mermaid model.jny -o model.mmd 2>/dev/null
+    jny import mermaid model.mmd -o "$2" ;;
   esac
 }
 no_temp_left() { # DIR: no temporary file (.NAME.XXXXXX) left in DIR
